@@ -1,0 +1,63 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import type { Config } from '../config';
+import type { Database, DB } from './database';
+import { PGliteDialect } from './pglite-dialect';
+
+const INT8 = 20;
+const NUMERIC = 1700;
+const DATE = 1082;
+
+// Both drivers return the same JavaScript values: counts and numerics as numbers, dates as
+// 'YYYY-MM-DD' strings (a JS Date would shift them by the server's time zone).
+const toNumber = (value: string) => Number(value);
+const asIs = (value: string) => value;
+
+export interface Connection {
+  db: DB;
+  kind: 'postgres' | 'pglite';
+  describe: string;
+  close(): Promise<void>;
+}
+
+export async function connect(database: Config['database']): Promise<Connection> {
+  if (database.kind === 'postgres') {
+    const pool = new pg.Pool({
+      connectionString: database.url,
+      max: database.poolSize,
+      types: {
+        getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
+          if (oid === INT8 || oid === NUMERIC) return toNumber;
+          if (oid === DATE) return asIs;
+          return pg.types.getTypeParser(oid, format);
+        }) as typeof pg.types.getTypeParser,
+      },
+    });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return {
+      db,
+      kind: 'postgres',
+      describe: `postgres ${new URL(database.url).host}${new URL(database.url).pathname}`,
+      close: () => db.destroy(),
+    };
+  }
+  const dataDir = database.dataDir === 'memory://' ? undefined : database.dataDir;
+  if (dataDir) fs.mkdirSync(path.dirname(dataDir), { recursive: true });
+  const client = await PGlite.create(dataDir ?? 'memory://', {
+    parsers: { [INT8]: toNumber, [NUMERIC]: toNumber, [DATE]: asIs },
+  });
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(client) });
+  return {
+    db,
+    kind: 'pglite',
+    describe: dataDir ? `pglite ${dataDir}` : 'pglite in memory',
+    close: () => db.destroy(),
+  };
+}
+
+export async function ping(db: DB): Promise<void> {
+  await sql`select 1`.execute(db);
+}

@@ -20,7 +20,12 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('paper')
     .addColumn('id', 'serial', (c) => c.primaryKey())
-    .addColumn('kind', 'text', (c) => c.notNull().defaultTo('paper').check(sql`kind in ('paper', 'run')`))
+    .addColumn('kind', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('paper')
+        .check(sql`kind in ('paper', 'run')`),
+    )
     .addColumn('arxiv_id', 'text', (c) =>
       c.unique().check(sql`arxiv_id ~ '^([0-9]{4}\\.[0-9]{4,5}|[a-z-]+(\\.[A-Z]{2})?/[0-9]{7})$'`),
     )
@@ -28,7 +33,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('authors', sql`text[]`, (c) => c.notNull().defaultTo(sql`'{}'`))
     .addColumn('published_on', 'date')
     .addColumn('date_precision', 'text', (c) =>
-      c.notNull().defaultTo('day').check(sql`date_precision in ('day', 'month', 'year')`),
+      c
+        .notNull()
+        .defaultTo('day')
+        .check(sql`date_precision in ('day', 'month', 'year')`),
     )
     .addColumn('venue', 'text')
     .addColumn('url', 'text', (c) => c.check(sql`url ~ '^https?://'`))
@@ -60,7 +68,12 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('metric')
     .addColumn('id', 'serial', (c) => c.primaryKey())
-    .addColumn('slug', 'text', (c) => c.notNull().unique().check(sql`slug ~ '^[a-z0-9-]+$'`))
+    .addColumn('slug', 'text', (c) =>
+      c
+        .notNull()
+        .unique()
+        .check(sql`slug ~ '^[a-z0-9-]+$'`),
+    )
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('direction', 'text', (c) => c.notNull().check(sql`direction in ('higher', 'lower')`))
     .addColumn('scale', 'text', (c) =>
@@ -68,13 +81,21 @@ export async function up(db: Kysely<any>): Promise<void> {
     )
     .addColumn('min_value', 'double precision')
     .addColumn('max_value', 'double precision')
-    .addCheckConstraint('metric_range', sql`min_value is null or max_value is null or min_value < max_value`)
+    .addCheckConstraint(
+      'metric_range',
+      sql`min_value is null or max_value is null or min_value < max_value`,
+    )
     .execute();
 
   await db.schema
     .createTable('benchmark')
     .addColumn('id', 'serial', (c) => c.primaryKey())
-    .addColumn('slug', 'text', (c) => c.notNull().unique().check(sql`slug ~ '^[a-z0-9-]+$'`))
+    .addColumn('slug', 'text', (c) =>
+      c
+        .notNull()
+        .unique()
+        .check(sql`slug ~ '^[a-z0-9-]+$'`),
+    )
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('suite', 'group', 'dataset')`))
     .addColumn('parent_id', 'integer', (c) => c.references('benchmark.id'))
@@ -90,18 +111,27 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('benchmark_metric')
-    .addColumn('benchmark_id', 'integer', (c) => c.notNull().references('benchmark.id').onDelete('cascade'))
+    .addColumn('benchmark_id', 'integer', (c) =>
+      c.notNull().references('benchmark.id').onDelete('cascade'),
+    )
     .addColumn('metric_id', 'integer', (c) => c.notNull().references('metric.id'))
     .addColumn('is_primary', 'boolean', (c) => c.notNull().defaultTo(false))
     .addColumn('position', 'integer', (c) => c.notNull().defaultTo(0))
     .addPrimaryKeyConstraint('benchmark_metric_pk', ['benchmark_id', 'metric_id'])
     .execute();
-  await sql`create unique index benchmark_metric_one_primary on benchmark_metric (benchmark_id) where is_primary`.execute(db);
+  await sql`create unique index benchmark_metric_one_primary on benchmark_metric (benchmark_id) where is_primary`.execute(
+    db,
+  );
 
   await db.schema
     .createTable('aggregate_recipe')
     .addColumn('id', 'serial', (c) => c.primaryKey())
-    .addColumn('slug', 'text', (c) => c.notNull().unique().check(sql`slug ~ '^[a-z0-9-]+$'`))
+    .addColumn('slug', 'text', (c) =>
+      c
+        .notNull()
+        .unique()
+        .check(sql`slug ~ '^[a-z0-9-]+$'`),
+    )
     .addColumn('benchmark_id', 'integer', (c) => c.notNull().references('benchmark.id'))
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('official', 'boolean', (c) => c.notNull().defaultTo(false))
@@ -109,7 +139,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('description', 'text', (c) => c.notNull())
     .addColumn('definition', 'jsonb', (c) => c.notNull())
     .execute();
-  await sql`create unique index aggregate_recipe_one_official on aggregate_recipe (benchmark_id) where official`.execute(db);
+  await sql`create unique index aggregate_recipe_one_official on aggregate_recipe (benchmark_id) where official`.execute(
+    db,
+  );
 
   await db.schema
     .createTable('claim')
@@ -119,14 +151,26 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('benchmark_id', 'integer', (c) => c.notNull().references('benchmark.id'))
     .addColumn('metric_id', 'integer', (c) => c.notNull().references('metric.id'))
     .addColumn('recipe_id', 'integer', (c) => c.references('aggregate_recipe.id'))
-    .addColumn('value', 'double precision', (c) => c.notNull().check(sql`value = value and abs(value) < 1e15`))
+    .addColumn('value', 'double precision', (c) =>
+      c.notNull().check(sql`value = value and abs(value) < 1e15`),
+    )
     .addColumn('stderr', 'double precision', (c) => c.check(sql`stderr >= 0 and stderr < 1e15`))
     .addColumn('split', 'text', (c) => c.notNull().check(sql`split in ('test', 'dev', 'unknown')`))
     .addColumn('n_shot', 'integer', (c) => c.check(sql`n_shot between 0 and 10000`))
     .addColumn('chain_of_thought', 'boolean')
-    .addColumn('adaptation', 'text', (c) => c.notNull().defaultTo('unknown').check(sql`adaptation in (${list(ADAPTATIONS)})`))
+    .addColumn('adaptation', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('unknown')
+        .check(sql`adaptation in (${list(ADAPTATIONS)})`),
+    )
     .addColumn('trainable_params', 'bigint', (c) => c.check(sql`trainable_params > 0`))
-    .addColumn('variant', 'text', (c) => c.notNull().defaultTo('').check(sql`length(variant) <= 200`))
+    .addColumn('variant', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('')
+        .check(sql`length(variant) <= 200`),
+    )
     .addColumn('setting_notes', 'text', (c) => c.check(sql`length(setting_notes) <= 2000`))
     .addColumn('role', 'text', (c) => c.notNull().check(sql`role in (${list(ROLES)})`))
     .addColumn('locator', 'text', (c) => c.check(sql`length(locator) <= 200`))
@@ -134,9 +178,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('reference', 'text', (c) => c.check(sql`length(reference) <= 1000`))
     .addColumn('notes', 'text', (c) => c.check(sql`length(notes) <= 2000`))
     .addColumn('confidence', 'text', (c) => c.check(sql`confidence in ('high', 'medium', 'low')`))
-    .addColumn('status', 'text', (c) => c.notNull().defaultTo('pending').check(sql`status in (${list(STATUSES)})`))
+    .addColumn('status', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('pending')
+        .check(sql`status in (${list(STATUSES)})`),
+    )
     .addColumn('review_note', 'text')
-    .addColumn('submitter', 'text', (c) => c.notNull().check(sql`length(submitter) between 1 and 200`))
+    .addColumn('submitter', 'text', (c) =>
+      c.notNull().check(sql`length(submitter) between 1 and 200`),
+    )
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addColumn('reviewed_at', 'timestamptz')
@@ -147,7 +198,11 @@ export async function up(db: Kysely<any>): Promise<void> {
       paper_id, model_id, benchmark_id, metric_id, recipe_id, split, n_shot, chain_of_thought,
       adaptation, trainable_params, variant
     ) nulls not distinct`.execute(db);
-  await db.schema.createIndex('claim_leaderboard').on('claim').columns(['benchmark_id', 'status', 'split']).execute();
+  await db.schema
+    .createIndex('claim_leaderboard')
+    .on('claim')
+    .columns(['benchmark_id', 'status', 'split'])
+    .execute();
   await db.schema.createIndex('claim_model').on('claim').columns(['model_id', 'status']).execute();
   await db.schema.createIndex('claim_paper').on('claim').column('paper_id').execute();
   await db.schema.createIndex('claim_created').on('claim').column('created_at').execute();
@@ -158,14 +213,20 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('claim_id', 'integer', (c) => c.references('claim.id'))
     .addColumn('actor', 'text', (c) => c.notNull())
     .addColumn('action', 'text', (c) =>
-      c.notNull().check(sql`action in ('seed', 'submit', 'approve', 'reject', 'edit', 'retract', 'import')`),
+      c
+        .notNull()
+        .check(sql`action in ('seed', 'submit', 'approve', 'reject', 'edit', 'retract', 'import')`),
     )
     .addColumn('reason', 'text')
     .addColumn('before', 'jsonb')
     .addColumn('after', 'jsonb')
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
-  await db.schema.createIndex('audit_event_claim').on('audit_event').columns(['claim_id', 'created_at']).execute();
+  await db.schema
+    .createIndex('audit_event_claim')
+    .on('audit_event')
+    .columns(['claim_id', 'created_at'])
+    .execute();
   // The audit log is append-only: the database refuses to change or remove an event.
   await sql`
     create function audit_event_is_append_only() returns trigger language plpgsql as $$
@@ -181,7 +242,16 @@ export async function up(db: Kysely<any>): Promise<void> {
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropTable('audit_event').execute();
   await sql`drop function audit_event_is_append_only()`.execute(db);
-  for (const table of ['claim', 'aggregate_recipe', 'benchmark_metric', 'benchmark', 'metric', 'model_alias', 'model', 'paper']) {
+  for (const table of [
+    'claim',
+    'aggregate_recipe',
+    'benchmark_metric',
+    'benchmark',
+    'metric',
+    'model_alias',
+    'model',
+    'paper',
+  ]) {
     await db.schema.dropTable(table).execute();
   }
 }

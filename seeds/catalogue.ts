@@ -76,11 +76,18 @@ export const METRICS: MetricSeed[] = [
   percent('f1-entity', 'F1 (entity-level)'),
   percent('f1-micro', 'Micro F1'),
   percent('f1-macro-word', 'Macro F1 (word-level)'),
-  correlation('mcc', "Matthews corr."),
+  correlation('mcc', 'Matthews corr.'),
   correlation('pearson', 'Pearson corr.'),
   correlation('spearman', 'Spearman corr.'),
   correlation('pearson-spearman-mean', 'Mean of Pearson and Spearman corr.'),
-  { slug: 'score', name: 'Aggregate score', direction: 'higher', scale: 'raw', min: -100, max: 100 },
+  {
+    slug: 'score',
+    name: 'Aggregate score',
+    direction: 'higher',
+    scale: 'raw',
+    min: -100,
+    max: 100,
+  },
 ];
 
 const dataset = (
@@ -111,19 +118,40 @@ const GLUE: BenchmarkSeed[] = [
     taskType: null,
     scored: true,
     metrics: ['score'],
-    description: 'General Language Understanding Evaluation: nine English sentence and sentence-pair tasks.',
+    description:
+      'General Language Understanding Evaluation: nine English sentence and sentence-pair tasks.',
     url: 'https://gluebenchmark.com/',
   },
   dataset('glue', 'cola', 'CoLA', ['mcc'], 'Corpus of Linguistic Acceptability'),
   dataset('glue', 'sst2', 'SST-2', ['accuracy'], 'Stanford Sentiment Treebank, binary'),
   dataset('glue', 'mrpc', 'MRPC', ['f1', 'accuracy'], 'Microsoft Research Paraphrase Corpus'),
-  dataset('glue', 'stsb', 'STS-B', ['pearson', 'spearman', 'pearson-spearman-mean'], 'Semantic Textual Similarity Benchmark'),
+  dataset(
+    'glue',
+    'stsb',
+    'STS-B',
+    ['pearson', 'spearman', 'pearson-spearman-mean'],
+    'Semantic Textual Similarity Benchmark',
+  ),
   dataset('glue', 'qqp', 'QQP', ['f1', 'accuracy'], 'Quora Question Pairs'),
-  dataset('glue', 'mnli', 'MNLI', ['accuracy-matched', 'accuracy-mismatched'], 'Multi-Genre Natural Language Inference'),
+  dataset(
+    'glue',
+    'mnli',
+    'MNLI',
+    ['accuracy-matched', 'accuracy-mismatched'],
+    'Multi-Genre Natural Language Inference',
+  ),
   dataset('glue', 'qnli', 'QNLI', ['accuracy'], 'Question-answering NLI built from SQuAD'),
   dataset('glue', 'rte', 'RTE', ['accuracy'], 'Recognizing Textual Entailment'),
   dataset('glue', 'wnli', 'WNLI', ['accuracy'], 'Winograd NLI'),
-  dataset('glue', 'ax', 'AX (diagnostic)', ['mcc'], 'Diagnostic dataset: reported, not part of the GLUE score', null, false),
+  dataset(
+    'glue',
+    'ax',
+    'AX (diagnostic)',
+    ['mcc'],
+    'Diagnostic dataset: reported, not part of the GLUE score',
+    null,
+    false,
+  ),
 ];
 
 const SUPERGLUE: BenchmarkSeed[] = [
@@ -142,12 +170,34 @@ const SUPERGLUE: BenchmarkSeed[] = [
   dataset('superglue', 'cb', 'CB', ['f1', 'accuracy'], 'CommitmentBank'),
   dataset('superglue', 'copa', 'COPA', ['accuracy'], 'Choice of Plausible Alternatives'),
   dataset('superglue', 'multirc', 'MultiRC', ['f1a', 'em'], 'Multi-Sentence Reading Comprehension'),
-  dataset('superglue', 'record', 'ReCoRD', ['f1', 'em'], 'Reading Comprehension with Commonsense Reasoning'),
+  dataset(
+    'superglue',
+    'record',
+    'ReCoRD',
+    ['f1', 'em'],
+    'Reading Comprehension with Commonsense Reasoning',
+  ),
   dataset('superglue', 'rte', 'RTE', ['accuracy'], 'Recognizing Textual Entailment'),
   dataset('superglue', 'wic', 'WiC', ['accuracy'], 'Words in Context'),
   dataset('superglue', 'wsc', 'WSC', ['accuracy'], 'Winograd Schema Challenge'),
-  dataset('superglue', 'axb', 'AX-b (diagnostic)', ['mcc'], 'Broad-coverage diagnostics: not scored', null, false),
-  dataset('superglue', 'axg', 'AX-g (diagnostic)', ['accuracy'], 'Winogender diagnostics: not scored', null, false),
+  dataset(
+    'superglue',
+    'axb',
+    'AX-b (diagnostic)',
+    ['mcc'],
+    'Broad-coverage diagnostics: not scored',
+    null,
+    false,
+  ),
+  dataset(
+    'superglue',
+    'axg',
+    'AX-g (diagnostic)',
+    ['accuracy'],
+    'Winogender diagnostics: not scored',
+    null,
+    false,
+  ),
 ];
 
 const NER = 'Named entity recognition';
@@ -166,7 +216,8 @@ const BLURB: BenchmarkSeed[] = [
     taskType: null,
     scored: true,
     metrics: ['score'],
-    description: 'Biomedical Language Understanding and Reasoning Benchmark: 13 datasets in 6 task types.',
+    description:
+      'Biomedical Language Understanding and Reasoning Benchmark: 13 datasets in 6 task types.',
     url: 'https://microsoft.github.io/BLURB/',
   },
   dataset('blurb', 'bc5-chem', 'BC5-chem', ['f1-entity'], 'BioCreative V chemical NER', NER),
@@ -174,13 +225,27 @@ const BLURB: BenchmarkSeed[] = [
   dataset('blurb', 'ncbi-disease', 'NCBI-disease', ['f1-entity'], 'NCBI disease NER', NER),
   dataset('blurb', 'bc2gm', 'BC2GM', ['f1-entity'], 'BioCreative II gene mention NER', NER),
   dataset('blurb', 'jnlpba', 'JNLPBA', ['f1-entity'], 'JNLPBA bio-entity NER', NER),
-  dataset('blurb', 'ebm-pico', 'EBM PICO', ['f1-macro-word'], 'Evidence-based medicine PICO elements', PICO),
+  dataset(
+    'blurb',
+    'ebm-pico',
+    'EBM PICO',
+    ['f1-macro-word'],
+    'Evidence-based medicine PICO elements',
+    PICO,
+  ),
   dataset('blurb', 'chemprot', 'ChemProt', ['f1-micro'], 'Chemical-protein relations', RE),
   dataset('blurb', 'ddi', 'DDI', ['f1-micro'], 'Drug-drug interactions', RE),
   dataset('blurb', 'gad', 'GAD', ['f1-micro'], 'Gene-disease associations', RE),
   dataset('blurb', 'biosses', 'BIOSSES', ['pearson'], 'Biomedical sentence similarity', SIM),
   dataset('blurb', 'hoc', 'HoC', ['f1-micro'], 'Hallmarks of Cancer', DOC),
-  dataset('blurb', 'pubmedqa', 'PubMedQA', ['accuracy'], 'Yes/no/maybe questions on PubMed abstracts', QA),
+  dataset(
+    'blurb',
+    'pubmedqa',
+    'PubMedQA',
+    ['accuracy'],
+    'Yes/no/maybe questions on PubMed abstracts',
+    QA,
+  ),
   dataset('blurb', 'bioasq', 'BioASQ', ['accuracy'], 'BioASQ yes/no questions', QA),
 ];
 
@@ -189,37 +254,78 @@ export const MMLU_CATEGORIES: Record<string, { name: string; subjects: string[] 
   stem: {
     name: 'STEM',
     subjects: [
-      'abstract_algebra', 'astronomy', 'college_biology', 'college_chemistry',
-      'college_computer_science', 'college_mathematics', 'college_physics', 'computer_security',
-      'conceptual_physics', 'electrical_engineering', 'elementary_mathematics',
-      'high_school_biology', 'high_school_chemistry', 'high_school_computer_science',
-      'high_school_mathematics', 'high_school_physics', 'high_school_statistics', 'machine_learning',
+      'abstract_algebra',
+      'astronomy',
+      'college_biology',
+      'college_chemistry',
+      'college_computer_science',
+      'college_mathematics',
+      'college_physics',
+      'computer_security',
+      'conceptual_physics',
+      'electrical_engineering',
+      'elementary_mathematics',
+      'high_school_biology',
+      'high_school_chemistry',
+      'high_school_computer_science',
+      'high_school_mathematics',
+      'high_school_physics',
+      'high_school_statistics',
+      'machine_learning',
     ],
   },
   humanities: {
     name: 'Humanities',
     subjects: [
-      'formal_logic', 'high_school_european_history', 'high_school_us_history',
-      'high_school_world_history', 'international_law', 'jurisprudence', 'logical_fallacies',
-      'moral_disputes', 'moral_scenarios', 'philosophy', 'prehistory', 'professional_law',
+      'formal_logic',
+      'high_school_european_history',
+      'high_school_us_history',
+      'high_school_world_history',
+      'international_law',
+      'jurisprudence',
+      'logical_fallacies',
+      'moral_disputes',
+      'moral_scenarios',
+      'philosophy',
+      'prehistory',
+      'professional_law',
       'world_religions',
     ],
   },
   'social-sciences': {
     name: 'Social sciences',
     subjects: [
-      'econometrics', 'high_school_geography', 'high_school_government_and_politics',
-      'high_school_macroeconomics', 'high_school_microeconomics', 'high_school_psychology',
-      'human_sexuality', 'professional_psychology', 'public_relations', 'security_studies',
-      'sociology', 'us_foreign_policy',
+      'econometrics',
+      'high_school_geography',
+      'high_school_government_and_politics',
+      'high_school_macroeconomics',
+      'high_school_microeconomics',
+      'high_school_psychology',
+      'human_sexuality',
+      'professional_psychology',
+      'public_relations',
+      'security_studies',
+      'sociology',
+      'us_foreign_policy',
     ],
   },
   other: {
     name: 'Other',
     subjects: [
-      'anatomy', 'business_ethics', 'clinical_knowledge', 'college_medicine', 'global_facts',
-      'human_aging', 'management', 'marketing', 'medical_genetics', 'miscellaneous', 'nutrition',
-      'professional_accounting', 'professional_medicine', 'virology',
+      'anatomy',
+      'business_ethics',
+      'clinical_knowledge',
+      'college_medicine',
+      'global_facts',
+      'human_aging',
+      'management',
+      'marketing',
+      'medical_genetics',
+      'miscellaneous',
+      'nutrition',
+      'professional_accounting',
+      'professional_medicine',
+      'virology',
     ],
   },
 };
@@ -228,8 +334,8 @@ const SUBJECT_WORDS: Record<string, string> = { us: 'US', and: 'and' };
 export const subjectName = (subject: string): string =>
   subject
     .split('_')
-    .map((word, i) =>
-      SUBJECT_WORDS[word] ?? (i === 0 ? word[0]!.toUpperCase() + word.slice(1) : word),
+    .map(
+      (word, i) => SUBJECT_WORDS[word] ?? (i === 0 ? word[0]!.toUpperCase() + word.slice(1) : word),
     )
     .join(' ');
 export const subjectSlug = (subject: string): string => `mmlu-${subject.replaceAll('_', '-')}`;
@@ -258,18 +364,16 @@ const MMLU: BenchmarkSeed[] = [
       metrics: ['accuracy'],
       description: `The ${category.subjects.length} MMLU subjects in the ${category.name} category.`,
     },
-    ...category.subjects.map(
-      (subject): BenchmarkSeed => ({
-        slug: subjectSlug(subject),
-        name: `MMLU ${subjectName(subject)}`,
-        kind: 'dataset',
-        parent: `mmlu-${key}`,
-        taskType: category.name,
-        scored: true,
-        metrics: ['accuracy'],
-        description: `MMLU subject ${subject} (${category.name}).`,
-      }),
-    ),
+    ...category.subjects.map((subject): BenchmarkSeed => ({
+      slug: subjectSlug(subject),
+      name: `MMLU ${subjectName(subject)}`,
+      kind: 'dataset',
+      parent: `mmlu-${key}`,
+      taskType: category.name,
+      scored: true,
+      metrics: ['accuracy'],
+      description: `MMLU subject ${subject} (${category.name}).`,
+    })),
   ]),
 ];
 
@@ -288,7 +392,10 @@ const GSM8K: BenchmarkSeed = {
 
 export const BENCHMARKS: BenchmarkSeed[] = [...GLUE, ...SUPERGLUE, ...BLURB, ...MMLU, GSM8K];
 
-const single = (benchmark: string, ...metrics: string[][]): RecipeMember => ({ benchmark, metrics });
+const single = (benchmark: string, ...metrics: string[][]): RecipeMember => ({
+  benchmark,
+  metrics,
+});
 const oneGroup = (label: string, members: RecipeMember[]) => [{ label, members }];
 
 export const RECIPES: RecipeSeed[] = [

@@ -94,11 +94,36 @@ const roberta = (adaptation: Adaptation, variant = '', proposedIn: string[] = []
   variant,
   proposedIn,
 });
-const BERT_BASE: ModelRule = { name: 'BERT-base', family: 'BERT', parameterCount: 110 * M, proposedIn: ['1810.04805'] };
-const BERT_LARGE: ModelRule = { name: 'BERT-large', family: 'BERT', parameterCount: 340 * M, proposedIn: ['1810.04805'] };
-const PUBMEDBERT: ModelRule = { name: 'PubMedBERT', family: 'BERT', parameterCount: 110 * M, proposedIn: ['2007.15779'] };
-const BIOLINKBERT_LARGE: ModelRule = { name: 'BioLinkBERT-large', family: 'LinkBERT', parameterCount: 340 * M, proposedIn: ['2203.15827'] };
-const GPT3: ModelRule = { name: 'GPT-3 175B', family: 'GPT-3', parameterCount: 175 * B, proposedIn: ['2005.14165'] };
+const BERT_BASE: ModelRule = {
+  name: 'BERT-base',
+  family: 'BERT',
+  parameterCount: 110 * M,
+  proposedIn: ['1810.04805'],
+};
+const BERT_LARGE: ModelRule = {
+  name: 'BERT-large',
+  family: 'BERT',
+  parameterCount: 340 * M,
+  proposedIn: ['1810.04805'],
+};
+const PUBMEDBERT: ModelRule = {
+  name: 'PubMedBERT',
+  family: 'BERT',
+  parameterCount: 110 * M,
+  proposedIn: ['2007.15779'],
+};
+const BIOLINKBERT_LARGE: ModelRule = {
+  name: 'BioLinkBERT-large',
+  family: 'LinkBERT',
+  parameterCount: 340 * M,
+  proposedIn: ['2203.15827'],
+};
+const GPT3: ModelRule = {
+  name: 'GPT-3 175B',
+  family: 'GPT-3',
+  parameterCount: 175 * B,
+  proposedIn: ['2005.14165'],
+};
 
 /** Model names as printed in the records → the canonical model and, for PEFT tables, the method. */
 export const MODEL_RULES: Record<string, ModelRule> = {
@@ -119,7 +144,12 @@ export const MODEL_RULES: Record<string, ModelRule> = {
     parameterCount: 110 * M,
     proposedIn: ['2007.15779'],
   },
-  'BioLinkBERT-base': { name: 'BioLinkBERT-base', family: 'LinkBERT', parameterCount: 110 * M, proposedIn: ['2203.15827'] },
+  'BioLinkBERT-base': {
+    name: 'BioLinkBERT-base',
+    family: 'LinkBERT',
+    parameterCount: 110 * M,
+    proposedIn: ['2203.15827'],
+  },
   'BioLinkBERT-large (340M params)': BIOLINKBERT_LARGE,
   'BioLinkBERT-large': BIOLINKBERT_LARGE,
   'GPT-3 (175B params)': GPT3,
@@ -127,13 +157,45 @@ export const MODEL_RULES: Record<string, ModelRule> = {
   'BERT-large': BERT_LARGE,
   'BERT-base': BERT_BASE,
   'Fine-tuned BERT-Large (baseline in GPT-3 Table 3.8)': BERT_LARGE,
-  'MT-DNN (BERT-large initialised)': { name: 'MT-DNN', family: 'BERT', parameterCount: 340 * M, proposedIn: ['1901.11504'] },
-  'GLUE Human Baselines': { name: 'Human baseline (GLUE)', adaptation: 'other', proposedIn: ['1905.10425'] },
-  'SuperGLUE Human Baselines (as cited in ERNIE 3.0 abstract)': { name: 'Human baseline (SuperGLUE)', adaptation: 'other' },
-  'Yi-34B (base)': { name: 'Yi-34B', family: 'Yi', parameterCount: 34 * B, proposedIn: ['2403.04652'] },
-  'Yi-6B (base)': { name: 'Yi-6B', family: 'Yi', parameterCount: 6 * B, proposedIn: ['2403.04652'] },
-  'Yi-34B-Chat': { name: 'Yi-34B-Chat', family: 'Yi', parameterCount: 34 * B, proposedIn: ['2403.04652'] },
-  'Yi-6B-Chat': { name: 'Yi-6B-Chat', family: 'Yi', parameterCount: 6 * B, proposedIn: ['2403.04652'] },
+  'MT-DNN (BERT-large initialised)': {
+    name: 'MT-DNN',
+    family: 'BERT',
+    parameterCount: 340 * M,
+    proposedIn: ['1901.11504'],
+  },
+  'GLUE Human Baselines': {
+    name: 'Human baseline (GLUE)',
+    adaptation: 'other',
+    proposedIn: ['1905.10425'],
+  },
+  'SuperGLUE Human Baselines (as cited in ERNIE 3.0 abstract)': {
+    name: 'Human baseline (SuperGLUE)',
+    adaptation: 'other',
+  },
+  'Yi-34B (base)': {
+    name: 'Yi-34B',
+    family: 'Yi',
+    parameterCount: 34 * B,
+    proposedIn: ['2403.04652'],
+  },
+  'Yi-6B (base)': {
+    name: 'Yi-6B',
+    family: 'Yi',
+    parameterCount: 6 * B,
+    proposedIn: ['2403.04652'],
+  },
+  'Yi-34B-Chat': {
+    name: 'Yi-34B-Chat',
+    family: 'Yi',
+    parameterCount: 34 * B,
+    proposedIn: ['2403.04652'],
+  },
+  'Yi-6B-Chat': {
+    name: 'Yi-6B-Chat',
+    family: 'Yi',
+    parameterCount: 6 * B,
+    proposedIn: ['2403.04652'],
+  },
   UnifiedQA: { name: 'UnifiedQA', family: 'T5' },
   'GPT-2': { name: 'GPT-2', family: 'GPT-2', parameterCount: 1.5 * B },
   'Full FT (DeBERTaV3-base)': deberta('full_ft'),
@@ -149,19 +211,52 @@ export const MODEL_RULES: Record<string, ModelRule> = {
   'LoRA (RoBERTa-base)': roberta('lora'),
   'Adapter (RoBERTa-base)': roberta('adapter'),
   'MAM Adapter (RoBERTa-base)': roberta('adapter', 'MAM', ['2110.04366']),
-  'ERNIE-Gram (base, 160G corpus)': { name: 'ERNIE-Gram-base (160G)', family: 'ERNIE', proposedIn: ['2010.12148'] },
+  'ERNIE-Gram (base, 160G corpus)': {
+    name: 'ERNIE-Gram-base (160G)',
+    family: 'ERNIE',
+    proposedIn: ['2010.12148'],
+  },
   'ERNIE 3.0 (English version; 10B-parameter model per abstract)': {
     name: 'ERNIE 3.0',
     family: 'ERNIE',
     parameterCount: 10 * B,
     proposedIn: ['2107.02137'],
   },
-  'BERT-Tiny (L=2,H=128)': { name: 'BERT-Tiny', family: 'BERT', parameterCount: 4.4 * M, proposedIn: ['1908.08962'] },
-  'BERT-Mini (L=4,H=256)': { name: 'BERT-Mini', family: 'BERT', parameterCount: 11.3 * M, proposedIn: ['1908.08962'] },
-  'BERT-Small (L=4,H=512)': { name: 'BERT-Small', family: 'BERT', parameterCount: 29.1 * M, proposedIn: ['1908.08962'] },
-  'BERT-Medium (L=8,H=512)': { name: 'BERT-Medium', family: 'BERT', parameterCount: 41.7 * M, proposedIn: ['1908.08962'] },
-  'Vega v1 (1.3B parameters, JDExplore d-team)': { name: 'Vega v1', parameterCount: 1.3 * B, proposedIn: ['2302.09268'] },
-  'Llama-2-7B student (LLM2LLM)': { name: 'Llama-2-7B (LLM2LLM)', family: 'Llama', parameterCount: 7 * B, proposedIn: ['2403.15042'] },
+  'BERT-Tiny (L=2,H=128)': {
+    name: 'BERT-Tiny',
+    family: 'BERT',
+    parameterCount: 4.4 * M,
+    proposedIn: ['1908.08962'],
+  },
+  'BERT-Mini (L=4,H=256)': {
+    name: 'BERT-Mini',
+    family: 'BERT',
+    parameterCount: 11.3 * M,
+    proposedIn: ['1908.08962'],
+  },
+  'BERT-Small (L=4,H=512)': {
+    name: 'BERT-Small',
+    family: 'BERT',
+    parameterCount: 29.1 * M,
+    proposedIn: ['1908.08962'],
+  },
+  'BERT-Medium (L=8,H=512)': {
+    name: 'BERT-Medium',
+    family: 'BERT',
+    parameterCount: 41.7 * M,
+    proposedIn: ['1908.08962'],
+  },
+  'Vega v1 (1.3B parameters, JDExplore d-team)': {
+    name: 'Vega v1',
+    parameterCount: 1.3 * B,
+    proposedIn: ['2302.09268'],
+  },
+  'Llama-2-7B student (LLM2LLM)': {
+    name: 'Llama-2-7B (LLM2LLM)',
+    family: 'Llama',
+    parameterCount: 7 * B,
+    proposedIn: ['2403.15042'],
+  },
 };
 
 const SUITES: Record<string, string> = {
@@ -204,7 +299,11 @@ const MEMBER_NAMES: Record<string, Record<string, string>> = {
 const AGGREGATE_RULES: { suite: string; pattern: RegExp; recipe: string }[] = [
   { suite: 'glue', pattern: /^GLUE (average )?score/, recipe: 'glue-official' },
   { suite: 'glue', pattern: /^paper 'Average' \(excludes WNLI/, recipe: 'glue-bert-average' },
-  { suite: 'glue', pattern: /^All Ave\. \(8 tasks; MNLI and QQP pairs averaged first\)/, recipe: 'glue-8-task-pair-mean' },
+  {
+    suite: 'glue',
+    pattern: /^All Ave\. \(8 tasks; MNLI and QQP pairs averaged first\)/,
+    recipe: 'glue-8-task-pair-mean',
+  },
   { suite: 'glue', pattern: /^AVG \(mean of 8 tasks\)/, recipe: 'glue-8-task-single-metric' },
   { suite: 'superglue', pattern: /^SuperGLUE (average|score)/, recipe: 'superglue-official' },
   { suite: 'blurb', pattern: /^BLURB score/, recipe: 'blurb-official' },
@@ -349,7 +448,8 @@ export function mapSeedClaim(record: SeedClaimRecord): MappingResult {
     notes.push(`Split as recorded: "${record.split}".`);
   }
   if (record.notes) notes.push(record.notes);
-  const confidence = record.confidence === 'high' || record.confidence === 'medium' ? record.confidence : 'low';
+  const confidence =
+    record.confidence === 'high' || record.confidence === 'medium' ? record.confidence : 'low';
 
   return {
     ok: true,

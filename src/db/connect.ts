@@ -5,6 +5,7 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../config';
 import type { Database, DB } from './database';
+import { lockDataDir } from './data-dir-lock';
 import { PGliteDialect } from './pglite-dialect';
 
 const INT8 = 20;
@@ -46,16 +47,25 @@ export async function connect(database: Config['database']): Promise<Connection>
   }
   const dataDir = database.dataDir === 'memory://' ? undefined : database.dataDir;
   if (dataDir) fs.mkdirSync(path.dirname(dataDir), { recursive: true });
-  const client = await PGlite.create(dataDir ?? 'memory://', {
-    parsers: { [INT8]: toNumber, [NUMERIC]: toNumber, [DATE]: asIs },
-  });
-  const db = new Kysely<Database>({ dialect: new PGliteDialect(client) });
-  return {
-    db,
-    kind: 'pglite',
-    describe: dataDir ? `pglite ${dataDir}` : 'pglite in memory',
-    close: () => db.destroy(),
-  };
+  const unlock = dataDir ? lockDataDir(dataDir) : () => undefined;
+  try {
+    const client = await PGlite.create(dataDir ?? 'memory://', {
+      parsers: { [INT8]: toNumber, [NUMERIC]: toNumber, [DATE]: asIs },
+    });
+    const db = new Kysely<Database>({ dialect: new PGliteDialect(client) });
+    return {
+      db,
+      kind: 'pglite',
+      describe: dataDir ? `pglite ${dataDir}` : 'pglite in memory',
+      close: async () => {
+        await db.destroy();
+        unlock();
+      },
+    };
+  } catch (error) {
+    unlock();
+    throw error;
+  }
 }
 
 export async function ping(db: DB): Promise<void> {

@@ -138,7 +138,10 @@ async function findOrCreateModel(db: DB, model: MappedClaim['model']): Promise<n
 
 /** Loads the demo ledger. Safe to run again: what is already there is left alone. */
 export async function seedLedger(db: DB): Promise<SeedReport> {
-  const papers = [...(seedPapers as SeedPaperRecord[]), ...(supplementaryPapers as SeedPaperRecord[])];
+  const papers = [
+    ...(seedPapers as SeedPaperRecord[]),
+    ...(supplementaryPapers as SeedPaperRecord[]),
+  ];
   const sources: [string, SeedClaimRecord[]][] = [
     ['seed-claims.json', seedClaims as SeedClaimRecord[]],
     ['supplementary-claims.json', supplementaryClaims as SeedClaimRecord[]],
@@ -175,7 +178,10 @@ export async function seedLedger(db: DB): Promise<SeedReport> {
       if (row.arxiv_id) paperIds.set(row.arxiv_id, row.id);
     }
     const benchmarkIds = new Map(
-      (await trx.selectFrom('benchmark').select(['id', 'slug']).execute()).map((b) => [b.slug, b.id]),
+      (await trx.selectFrom('benchmark').select(['id', 'slug']).execute()).map((b) => [
+        b.slug,
+        b.id,
+      ]),
     );
     const metricIds = new Map(
       (await trx.selectFrom('metric').select(['id', 'slug']).execute()).map((m) => [m.slug, m.id]),

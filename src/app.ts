@@ -1,0 +1,79 @@
+import path from 'node:path';
+import express from 'express';
+import pino, { type Logger } from 'pino';
+import { pinoHttp } from 'pino-http';
+import { benchmarksRouter } from './benchmarks/benchmarks.routes';
+import type { Config } from './config';
+import type { DB } from './db/database';
+import { homeRouter } from './home/home.routes';
+import { errorHandler, notFoundHandler } from './http/error-handler';
+import { format } from './http/format';
+import { healthRouter } from './http/health.routes';
+import { securityHeaders } from './http/security';
+import { papersRouter } from './papers/papers.routes';
+
+export interface AppDependencies {
+  db: DB;
+  config: Config;
+  databaseKind: string;
+  logger?: Logger;
+}
+
+const ROOT = path.resolve(
+  __dirname,
+  '..',
+  __dirname.includes(`${path.sep}dist${path.sep}`) ? '..' : '',
+);
+// Browser builds served from our own origin; their packages do not export these paths.
+const besideMain = (pkg: string, file: string) =>
+  path.join(path.dirname(require.resolve(pkg)), file);
+const VENDOR: Record<string, string> = {
+  'pico.min.css': require.resolve('@picocss/pico/css/pico.min.css'),
+  'chart.umd.min.js': besideMain('chart.js', 'chart.umd.min.js'),
+  'chartjs-adapter-date-fns.bundle.min.js': besideMain(
+    'chartjs-adapter-date-fns',
+    'chartjs-adapter-date-fns.bundle.min.js',
+  ),
+};
+
+export function createApp({ db, config, databaseKind, logger }: AppDependencies): express.Express {
+  const log = logger ?? pino({ level: config.logLevel });
+  const app = express();
+  app.set('views', path.join(ROOT, 'views'));
+  app.set('view engine', 'ejs');
+  app.set('trust proxy', config.trustProxy);
+  app.disable('x-powered-by');
+  app.locals.format = format;
+  app.locals.siteName = 'benchledger';
+
+  app.use(
+    pinoHttp({
+      logger: log,
+      autoLogging: config.env !== 'test',
+      serializers: {
+        req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+    }),
+  );
+  app.use(securityHeaders);
+  app.use('/static', express.static(path.join(ROOT, 'public'), { maxAge: '1h' }));
+  app.get('/static/vendor/:file', (req, res, next) => {
+    const file = VENDOR[req.params.file];
+    if (!file) return next();
+    res.sendFile(file, { maxAge: '7d' });
+  });
+  app.use((req, res, next) => {
+    res.locals.currentPath = req.path;
+    next();
+  });
+
+  app.use(healthRouter(db, databaseKind));
+  app.use(homeRouter(db));
+  app.use(papersRouter(db));
+  app.use(benchmarksRouter(db));
+
+  app.use(notFoundHandler);
+  app.use(errorHandler(log));
+  return app;
+}

@@ -1,0 +1,49 @@
+import { Router } from 'express';
+import { approvedClaimsForPaper, type ClaimView } from '../claims/claim.repository';
+import type { DB } from '../db/database';
+import { HttpError } from '../http/http-error';
+import { paginate, withQuery } from '../http/pagination';
+import { findPaper, listPapers } from './paper.repository';
+import { paperListQuery } from './papers.schema';
+
+export function papersRouter(db: DB): Router {
+  const router = Router();
+
+  router.get('/papers', async (req, res) => {
+    const query = paperListQuery.parse(req.query);
+    const { items, total } = await listPapers(db, query);
+    const page = paginate(items, total, query.page, query.perPage);
+    const current = { q: query.q, sort: query.sort, order: query.order, perPage: query.perPage };
+    res.render('papers/index', {
+      title: 'Papers',
+      query,
+      page,
+      link: (changes: Record<string, string | number | undefined>) =>
+        withQuery('/papers', current, changes),
+    });
+  });
+
+  router.get('/papers/:key', async (req, res) => {
+    const paper = await findPaper(db, req.params.key);
+    if (!paper) throw HttpError.notFound('The paper');
+    const claims = await approvedClaimsForPaper(db, paper.id);
+    const groups = new Map<number, { slug: string; name: string; claims: ClaimView[] }>();
+    for (const claim of claims) {
+      const group = groups.get(claim.benchmarkId) ?? {
+        slug: claim.benchmarkSlug,
+        name: claim.benchmarkName,
+        claims: [],
+      };
+      group.claims.push(claim);
+      groups.set(claim.benchmarkId, group);
+    }
+    res.render('papers/show', {
+      title: paper.title,
+      paper,
+      claimCount: claims.length,
+      groups: [...groups.values()],
+    });
+  });
+
+  return router;
+}

@@ -1,4 +1,5 @@
 import { ADAPTATION_LABELS, type Adaptation } from '../claims/claim.table';
+import { formatParams as paramCount } from '../leaderboards/ranking';
 
 export function formatValue(value: number | null | undefined, digits?: number): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';
@@ -6,11 +7,7 @@ export function formatValue(value: number | null | undefined, digits?: number): 
 }
 
 export function formatParams(count: number | null | undefined): string {
-  if (!count) return '—';
-  if (count >= 1e9) return `${+(count / 1e9).toFixed(2)}B`;
-  if (count >= 1e6) return `${+(count / 1e6).toFixed(2)}M`;
-  if (count >= 1e3) return `${+(count / 1e3).toFixed(1)}K`;
-  return String(count);
+  return count ? paramCount(count) : '—';
 }
 
 export function formatDate(

@@ -1,14 +1,10 @@
 import { Router } from 'express';
-import { approvedClaimsForBenchmarks } from '../claims/claim.repository';
 import type { DB } from '../db/database';
 import { HttpError } from '../http/http-error';
-import {
-  benchmarkSubtree,
-  findBenchmarkBySlug,
-  listBenchmarkSummaries,
-  metricsForBenchmark,
-  recipesForBenchmark,
-} from './benchmark.repository';
+import { withQuery } from '../http/pagination';
+import { buildLeaderboard } from '../leaderboards/leaderboard.service';
+import { leaderboardQuery } from '../leaderboards/leaderboards.schema';
+import { findBenchmarkBySlug, listBenchmarkSummaries } from './benchmark.repository';
 
 export function benchmarksRouter(db: DB): Router {
   const router = Router();
@@ -25,10 +21,9 @@ export function benchmarksRouter(db: DB): Router {
   router.get('/benchmarks/:slug', async (req, res) => {
     const benchmark = await findBenchmarkBySlug(db, req.params.slug);
     if (!benchmark) throw HttpError.notFound('The benchmark');
-    const [subtree, metrics, recipes, parent] = await Promise.all([
-      benchmarkSubtree(db, benchmark.id),
-      metricsForBenchmark(db, benchmark.id),
-      recipesForBenchmark(db, benchmark.id),
+    const query = leaderboardQuery.parse(req.query);
+    const [leaderboard, parent, members] = await Promise.all([
+      buildLeaderboard(db, benchmark, query),
       benchmark.parent_id === null
         ? Promise.resolve(undefined)
         : db
@@ -36,19 +31,39 @@ export function benchmarksRouter(db: DB): Router {
             .select(['slug', 'name'])
             .where('id', '=', benchmark.parent_id)
             .executeTakeFirst(),
+      db
+        .selectFrom('benchmark')
+        .select(['slug', 'name'])
+        .where('parent_id', '=', benchmark.id)
+        .orderBy('position')
+        .execute(),
     ]);
-    const claims = await approvedClaimsForBenchmarks(
-      db,
-      subtree.map((b) => b.id),
-    );
+    // The URL carries the view's whole state; links change one part of it.
+    const state: Record<string, string | number> = {
+      ...leaderboard.filters,
+      metric: leaderboard.kind === 'dataset' ? (leaderboard.metric?.slug ?? '') : '',
+      sort: leaderboard.sort,
+      order: leaderboard.order,
+      perPage: query.perPage,
+    };
+    const defaults: Record<string, string> = { cot: 'any', adaptation: 'any', role: 'any' };
+    for (const [key, value] of Object.entries(defaults)) if (state[key] === value) delete state[key];
+    const path = `/benchmarks/${benchmark.slug}`;
     res.render('benchmarks/show', {
-      title: benchmark.name,
+      title: `${benchmark.name} leaderboard`,
       benchmark,
       parent,
-      members: subtree.filter((b) => b.parent_id === benchmark.id),
-      metrics,
-      recipes,
-      claims,
+      members,
+      leaderboard,
+      link: (changes: Record<string, string | number | undefined>) => withQuery(path, state, changes),
+      sortLink: (key: string) =>
+        withQuery(path, state, {
+          sort: key,
+          order: leaderboard.sort === key ? (leaderboard.order === 'asc' ? 'desc' : 'asc') : undefined,
+          page: undefined,
+        }),
+      ariaSort: (key: string) =>
+        leaderboard.sort === key ? (leaderboard.order === 'asc' ? 'ascending' : 'descending') : 'none',
     });
   });
 

@@ -106,15 +106,14 @@ describe('pages', () => {
     }
   });
 
-  test('when a benchmark page is opened, then it lists the claims of the benchmark and its members', async () => {
+  test('when a benchmark page is opened, then it shows its leaderboard; unknown slugs are 404', async () => {
     const blurb = await request(app).get('/benchmarks/blurb').expect(200);
-    expect(blurb.text).toContain('Claims (39)');
-    expect(blurb.text).toContain('BLURB score');
+    expect(blurb.text).toContain('13 entries');
     const chem = await request(app).get('/benchmarks/blurb-bc5-chem').expect(200);
-    expect(chem.text).toContain('Claims (2)');
+    expect(chem.text).toContain('2 claims');
     expect(chem.text).toContain('94.04');
     const empty = await request(app).get('/benchmarks/glue-ax').expect(200);
-    expect(empty.text).toContain('No approved claims on AX (diagnostic) yet');
+    expect(empty.text).toContain('No approved claims match these filters');
     await request(app).get('/benchmarks/no-such-benchmark').expect(404);
   });
 

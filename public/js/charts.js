@@ -74,6 +74,9 @@
       });
       chart.canvas.classList.toggle('clickable', linked);
     };
+    if (window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches) {
+      options.animation = false;
+    }
     options.responsive = true;
     options.maintainAspectRatio = false;
     config.plugins = [errorBars];

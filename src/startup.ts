@@ -6,7 +6,9 @@ import { formatSeedReport, isLedgerEmpty, seedCatalogue, seedLedger } from './db
 
 /** Opens the database, brings the schema up to date and, on an empty ledger, loads the seed. */
 export async function prepareDatabase(config: Config, logger: Logger): Promise<Connection> {
-  const connection = await connect(config.database);
+  const connection = await connect(config.database, (error) =>
+    logger.warn({ err: error }, 'idle database connection lost; the pool will replace it'),
+  );
   try {
     const migrated = await migrateToLatest(connection.db);
     if (migrated.length) logger.info({ migrated }, 'database migrated');

@@ -24,7 +24,14 @@ export interface Connection {
   close(): Promise<void>;
 }
 
-export async function connect(database: Config['database']): Promise<Connection> {
+/**
+ * `onIdleError` hears about pooled connections the server drops while idle (a restart, a
+ * terminated backend); the pool replaces them, so they must not crash the process.
+ */
+export async function connect(
+  database: Config['database'],
+  onIdleError: (error: Error) => void = () => undefined,
+): Promise<Connection> {
   if (database.kind === 'postgres') {
     const pool = new pg.Pool({
       connectionString: database.url,
@@ -37,6 +44,7 @@ export async function connect(database: Config['database']): Promise<Connection>
         }) as typeof pg.types.getTypeParser,
       },
     });
+    pool.on('error', onIdleError);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return {
       db,

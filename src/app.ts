@@ -3,6 +3,7 @@ import express from 'express';
 import pino, { type Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { benchmarksRouter } from './benchmarks/benchmarks.routes';
+import { compareRouter } from './compare/compare.routes';
 import type { Config } from './config';
 import type { DB } from './db/database';
 import { homeRouter } from './home/home.routes';
@@ -10,6 +11,7 @@ import { errorHandler, notFoundHandler } from './http/error-handler';
 import { format } from './http/format';
 import { healthRouter } from './http/health.routes';
 import { securityHeaders } from './http/security';
+import { modelsRouter } from './models/models.routes';
 import { papersRouter } from './papers/papers.routes';
 
 export interface AppDependencies {
@@ -71,6 +73,8 @@ export function createApp({ db, config, databaseKind, logger }: AppDependencies)
   app.use(healthRouter(db, databaseKind));
   app.use(homeRouter(db));
   app.use(papersRouter(db));
+  app.use(modelsRouter(db));
+  app.use(compareRouter(db));
   app.use(benchmarksRouter(db));
 
   app.use(notFoundHandler);

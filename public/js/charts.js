@@ -48,13 +48,15 @@
     var tooltip = (plugins.tooltip = plugins.tooltip || {});
     tooltip.callbacks = {
       label: function (item) {
-        var point = item.raw || {};
-        var text = (point.label || item.dataset.label || '') + ': ' + formatNumber(point.y);
+        // Scatter points are objects with their own label; bar values are plain numbers.
+        var point = typeof item.raw === 'object' && item.raw ? item.raw : {};
+        var y = typeof item.raw === 'number' ? item.raw : point.y;
+        var text = (point.label || item.dataset.label || '') + ': ' + formatNumber(y);
         if (typeof point.stderr === 'number') text += ' ± ' + formatNumber(point.stderr);
         return text;
       },
       afterLabel: function (item) {
-        var point = item.raw || {};
+        var point = typeof item.raw === 'object' && item.raw ? item.raw : {};
         return point.paper ? point.paper : '';
       },
     };

@@ -47,7 +47,8 @@ export function benchmarksRouter(db: DB): Router {
       perPage: query.perPage,
     };
     const defaults: Record<string, string> = { cot: 'any', adaptation: 'any', role: 'any' };
-    for (const [key, value] of Object.entries(defaults)) if (state[key] === value) delete state[key];
+    for (const [key, value] of Object.entries(defaults))
+      if (state[key] === value) delete state[key];
     const path = `/benchmarks/${benchmark.slug}`;
     res.render('benchmarks/show', {
       title: `${benchmark.name} leaderboard`,
@@ -55,15 +56,21 @@ export function benchmarksRouter(db: DB): Router {
       parent,
       members,
       leaderboard,
-      link: (changes: Record<string, string | number | undefined>) => withQuery(path, state, changes),
+      link: (changes: Record<string, string | number | undefined>) =>
+        withQuery(path, state, changes),
       sortLink: (key: string) =>
         withQuery(path, state, {
           sort: key,
-          order: leaderboard.sort === key ? (leaderboard.order === 'asc' ? 'desc' : 'asc') : undefined,
+          order:
+            leaderboard.sort === key ? (leaderboard.order === 'asc' ? 'desc' : 'asc') : undefined,
           page: undefined,
         }),
       ariaSort: (key: string) =>
-        leaderboard.sort === key ? (leaderboard.order === 'asc' ? 'ascending' : 'descending') : 'none',
+        leaderboard.sort === key
+          ? leaderboard.order === 'asc'
+            ? 'ascending'
+            : 'descending'
+          : 'none',
     });
   });
 

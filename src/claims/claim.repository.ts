@@ -44,7 +44,8 @@ export interface ClaimView {
   recipeOfficial: boolean | null;
 }
 
-function claimViews(db: DB) {
+/** The joined select behind every ClaimView; callers add filters, order and extra columns. */
+export function claimViews(db: DB) {
   return db
     .selectFrom('claim as c')
     .innerJoin('paper as p', 'p.id', 'c.paper_id')

@@ -1,0 +1,176 @@
+import { buildGroupedBarChart, type GroupedBarChartConfig } from '../charts/bars';
+import type { BuiltChart } from '../charts/chart';
+import { isBetter, SERIES_COLOURS } from '../charts/chart';
+import type { ClaimView } from '../claims/claim.repository';
+import { detectConflicts, settingKey, settingLabel, type Setting } from '../leaderboards/ranking';
+import type { ModelClaimView } from './model.repository';
+
+export interface ConflictSource {
+  claimId: number;
+  paperId: number;
+  paperTitle: string;
+  paperArxivId: string | null;
+  value: number;
+  locator: string | null;
+}
+
+export interface ModelConflict {
+  /** The page anchor, e.g. "conflict-1". */
+  anchor: string;
+  benchmarkSlug: string;
+  benchmarkName: string;
+  measure: string;
+  ownAverage: boolean;
+  setting: string;
+  spread: number;
+  min: number;
+  max: number;
+  sources: ConflictSource[];
+}
+
+export interface ProfileClaim extends ModelClaimView {
+  /** The conflict this claim belongs to, if two papers disagree about it. */
+  conflict: ModelConflict | null;
+}
+
+export interface BenchmarkGroup {
+  slug: string;
+  name: string;
+  claims: ProfileClaim[];
+}
+
+export interface ModelProfile {
+  groups: BenchmarkGroup[];
+  conflicts: ModelConflict[];
+  chart: BuiltChart<GroupedBarChartConfig> | null;
+  /** Settings left off the chart because it has only so many distinguishable colours. */
+  settingsOffChart: string[];
+}
+
+export const settingOf = (claim: ModelClaimView): Setting => ({
+  split: claim.split,
+  nShot: claim.nShot,
+  chainOfThought: claim.chainOfThought,
+  adaptation: claim.adaptation,
+  trainableParams: claim.trainableParams,
+  variant: claim.variant,
+});
+
+/** The metric, or the aggregate recipe for a suite score, as a reader names it. */
+export const measureName = (claim: Pick<ClaimView, 'metricName' | 'recipeName'>): string =>
+  claim.recipeName ?? claim.metricName;
+
+/** A paper's own way of averaging a suite, not the benchmark's official score. */
+export const isOwnAverage = (claim: Pick<ClaimView, 'recipeName' | 'recipeOfficial'>): boolean =>
+  claim.recipeName !== null && claim.recipeOfficial !== true;
+
+function findConflicts(claims: ModelClaimView[]): ModelConflict[] {
+  const byId = new Map(claims.map((claim) => [claim.id, claim]));
+  const conflicts = detectConflicts(
+    claims.map((claim) => ({
+      id: claim.id,
+      paperId: claim.paperId,
+      modelId: claim.modelId,
+      benchmarkId: claim.benchmarkId,
+      metricId: claim.metricId,
+      recipeId: claim.recipeId,
+      settingKey: settingKey(settingOf(claim)),
+      value: claim.value,
+    })),
+  );
+  return conflicts.map((conflict, i) => {
+    const members = conflict.claimIds.map((id) => byId.get(id)!);
+    const first = members[0]!;
+    return {
+      anchor: `conflict-${i + 1}`,
+      benchmarkSlug: first.benchmarkSlug,
+      benchmarkName: first.benchmarkName,
+      measure: measureName(first),
+      ownAverage: isOwnAverage(first),
+      setting: settingLabel(settingOf(first)),
+      spread: conflict.spread,
+      min: conflict.min,
+      max: conflict.max,
+      sources: members
+        .map((claim) => ({
+          claimId: claim.id,
+          paperId: claim.paperId,
+          paperTitle: claim.paperTitle,
+          paperArxivId: claim.paperArxivId,
+          value: claim.value,
+          locator: claim.locator,
+        }))
+        .sort((a, b) => b.value - a.value || a.claimId - b.claimId),
+    };
+  });
+}
+
+/** Split, shots, chain-of-thought and method: budgets and variants share a bar series. */
+const seriesLabel = (claim: ModelClaimView): string =>
+  settingLabel({ ...settingOf(claim), trainableParams: null, variant: '' }) || 'setting not stated';
+
+function primaryMetricChart(
+  modelName: string,
+  claims: ModelClaimView[],
+): Pick<ModelProfile, 'chart' | 'settingsOffChart'> {
+  const primary = claims.filter((claim) => claim.primaryMetric && Number.isFinite(claim.value));
+  if (primary.length === 0) return { chart: null, settingsOffChart: [] };
+
+  const categories = new Map<string, string>();
+  const seriesSize = new Map<string, number>();
+  const best = new Map<string, ModelClaimView>();
+  for (const claim of primary) {
+    const category = `${claim.benchmarkId}|${claim.recipeId ?? ''}`;
+    const name =
+      claim.recipeName && !claim.recipeOfficial
+        ? `${claim.benchmarkName} (${claim.recipeName})`
+        : claim.benchmarkName;
+    categories.set(category, name);
+    const series = seriesLabel(claim);
+    seriesSize.set(series, (seriesSize.get(series) ?? 0) + 1);
+    const cell = `${category}#${series}`;
+    const current = best.get(cell);
+    if (!current || isBetter(claim.value, current.value, claim.metricDirection)) {
+      best.set(cell, claim);
+    }
+  }
+
+  const ranked = [...seriesSize.entries()]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .map(([series]) => series);
+  const shown = ranked.slice(0, SERIES_COLOURS.length);
+  const chart = buildGroupedBarChart({
+    title: `${modelName}: best claimed primary-metric value per benchmark`,
+    categories: [...categories.values()],
+    series: shown.map((series) => ({
+      label: series,
+      values: [...categories.keys()].map(
+        (category) => best.get(`${category}#${series}`)?.value ?? null,
+      ),
+    })),
+    yTitle: 'Primary metric',
+  });
+  return { chart, settingsOffChart: ranked.slice(shown.length) };
+}
+
+/** Everything the model page shows, from the model's approved claims in catalogue order. */
+export function buildModelProfile(modelName: string, claims: ModelClaimView[]): ModelProfile {
+  const conflicts = findConflicts(claims);
+  const conflictOf = new Map<number, ModelConflict>();
+  for (const conflict of conflicts) {
+    for (const source of conflict.sources) conflictOf.set(source.claimId, conflict);
+  }
+
+  const groups = new Map<number, BenchmarkGroup>();
+  for (const claim of claims) {
+    const group = groups.get(claim.benchmarkId) ?? {
+      slug: claim.benchmarkSlug,
+      name: claim.benchmarkName,
+      claims: [],
+    };
+    group.claims.push({ ...claim, conflict: conflictOf.get(claim.id) ?? null });
+    groups.set(claim.benchmarkId, group);
+  }
+
+  return { groups: [...groups.values()], conflicts, ...primaryMetricChart(modelName, claims) };
+}

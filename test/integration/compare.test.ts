@@ -151,7 +151,7 @@ describe('compare', () => {
       /<label for="models-0">Model 1<\/label>\s*<select id="models-0" name="models">/,
     );
     expect(empty.text).toMatch(/<option value="\d+">DeBERTaV3-base \(32\)<\/option>/);
-    expect(empty.text).toContain('<input type="checkbox" name="adaptations" value="lora"> LoRA');
+    expect(empty.text).toContain('<input type="checkbox" name="adaptations" value="lora"> <span>LoRA</span>');
 
     const pubmed = await modelId('PubMedBERT');
     const one = await compare(`models=${pubmed}&models=${pubmed}`).expect(200);

@@ -151,7 +151,9 @@ describe('compare', () => {
       /<label for="models-0">Model 1<\/label>\s*<select id="models-0" name="models">/,
     );
     expect(empty.text).toMatch(/<option value="\d+">DeBERTaV3-base \(32\)<\/option>/);
-    expect(empty.text).toContain('<input type="checkbox" name="adaptations" value="lora"> <span>LoRA</span>');
+    expect(empty.text).toContain(
+      '<input type="checkbox" name="adaptations" value="lora"> <span>LoRA</span>',
+    );
 
     const pubmed = await modelId('PubMedBERT');
     const one = await compare(`models=${pubmed}&models=${pubmed}`).expect(200);
@@ -164,9 +166,9 @@ describe('compare', () => {
       'Choose two or more adaptation methods to compare on DeBERTaV3-base: the ledger holds its claims for Full fine-tuning, LoRA, AdaLoRA, Adapters and BitFit.',
     );
     expect(methods.text).toContain(
-      '<input type="checkbox" name="adaptations" value="lora" checked> LoRA <small class="muted">(2 claims)</small>',
+      '<input type="checkbox" name="adaptations" value="lora" checked> <span>LoRA</span> <small class="muted">(2 claims)</small>',
     );
-    expect(methods.text).toContain('AdaLoRA <small class="muted">(22 claims)</small>');
+    expect(methods.text).toContain('<span>AdaLoRA</span> <small class="muted">(22 claims)</small>');
 
     const single = await compare(`model=${pubmed}`).expect(200);
     expect(single.text).toContain('one adaptation method only (Full fine-tuning)');

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -20,6 +21,19 @@ const environmentSchema = z.object({
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   SEED_ON_START: booleanFlag.default(true),
   TRUST_PROXY: booleanFlag.default(false),
+  ADMIN_USER: z.string().min(1).max(100).default('admin'),
+  ADMIN_PASSWORD_HASH: z
+    .string()
+    .regex(/^scrypt\$\d+\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/, 'must come from `npm run admin:hash`')
+    .optional(),
+  ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').max(200).optional(),
+  SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  MAX_UPLOAD_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(1024 * 1024 * 1024)
+    .default(20 * 1024 * 1024),
 });
 
 export interface Config {
@@ -32,6 +46,14 @@ export interface Config {
   readonly logLevel: (typeof LOG_LEVELS)[number];
   readonly seedOnStart: boolean;
   readonly trustProxy: boolean;
+  /** Moderation is off when neither a password hash nor a password is configured. */
+  readonly admin: {
+    readonly user: string;
+    readonly passwordHash: string | null;
+    readonly password: string | null;
+  };
+  readonly sessionSecret: string;
+  readonly maxUploadBytes: number;
 }
 
 export class ConfigError extends Error {
@@ -53,6 +75,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   }
   const e = parsed.data;
+  if (
+    e.NODE_ENV === 'production' &&
+    !e.SESSION_SECRET &&
+    (e.ADMIN_PASSWORD_HASH || e.ADMIN_PASSWORD)
+  ) {
+    throw new ConfigError(['SESSION_SECRET: required in production when an admin is configured']);
+  }
   return Object.freeze({
     env: e.NODE_ENV,
     port: e.PORT,
@@ -65,5 +94,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     seedOnStart: e.SEED_ON_START,
     trustProxy: e.TRUST_PROXY,
+    admin: Object.freeze({
+      user: e.ADMIN_USER,
+      passwordHash: e.ADMIN_PASSWORD_HASH ?? null,
+      password: e.ADMIN_PASSWORD ?? null,
+    }),
+    // Without a configured secret, sessions last until the process restarts.
+    sessionSecret: e.SESSION_SECRET ?? randomBytes(32).toString('hex'),
+    maxUploadBytes: e.MAX_UPLOAD_BYTES,
   });
 }

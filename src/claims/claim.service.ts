@@ -153,6 +153,7 @@ export interface WriteOptions {
   action: Extract<AuditAction, 'submit' | 'import' | 'seed'>;
   reason: string | null;
   now?: Date;
+  submissionId?: number | null;
 }
 
 export interface WriteResult {
@@ -209,6 +210,7 @@ export async function writeClaims(
         created_at: now,
         updated_at: now,
         reviewed_at: options.status === 'approved' ? now : null,
+        submission_id: options.submissionId ?? null,
       })
       .returningAll()
       .executeTakeFirstOrThrow();

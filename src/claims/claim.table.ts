@@ -67,6 +67,8 @@ export interface ClaimTable {
   created_at: ColumnType<Date, Date | undefined, never>;
   updated_at: ColumnType<Date, Date | undefined, Date>;
   reviewed_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  /** The public submission a claim came in with; null for seeds and imports. */
+  submission_id: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export type AuditAction = 'seed' | 'submit' | 'approve' | 'reject' | 'edit' | 'retract' | 'import';

@@ -8,6 +8,7 @@ import type {
 import type { AuditEventTable, ClaimTable } from '../claims/claim.table';
 import type { ModelAliasTable, ModelTable } from '../models/model.table';
 import type { PaperTable } from '../papers/paper.table';
+import type { SubmissionTable } from '../submissions/submission.table';
 
 export interface Database {
   paper: PaperTable;
@@ -19,6 +20,7 @@ export interface Database {
   aggregate_recipe: AggregateRecipeTable;
   claim: ClaimTable;
   audit_event: AuditEventTable;
+  submission: SubmissionTable;
 }
 
 export type DB = Kysely<Database>;

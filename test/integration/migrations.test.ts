@@ -12,6 +12,7 @@ const LEDGER_TABLES = [
   'model',
   'model_alias',
   'paper',
+  'submission',
 ];
 
 async function tables(database: TestDatabase): Promise<string[]> {
@@ -30,10 +31,16 @@ describe('migrations', () => {
   afterAll(() => database.drop());
 
   test('when migrated up, then every ledger table exists; down removes them; up again restores them', async () => {
-    expect(await migrateToLatest(database.db)).toEqual(['up 2026_11_26_000100_create_ledger']);
+    expect(await migrateToLatest(database.db)).toEqual([
+      'up 2026_11_26_000100_create_ledger',
+      'up 2026_11_26_000200_add_submission',
+    ]);
     expect(await tables(database)).toEqual(LEDGER_TABLES);
 
-    expect(await rollbackAll(database.db)).toEqual(['down 2026_11_26_000100_create_ledger']);
+    expect(await rollbackAll(database.db)).toEqual([
+      'down 2026_11_26_000200_add_submission',
+      'down 2026_11_26_000100_create_ledger',
+    ]);
     expect(await tables(database)).toEqual([]);
 
     await migrateToLatest(database.db);

@@ -1,15 +1,22 @@
 import path from 'node:path';
+import cookieParser from 'cookie-parser';
 import express from 'express';
 import pino, { type Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
+import { authRouter } from './auth/auth.routes';
+import { adminCredentials } from './auth/credentials';
+import { sessionMiddleware } from './auth/session';
 import { benchmarksRouter } from './benchmarks/benchmarks.routes';
 import { compareRouter } from './compare/compare.routes';
 import type { Config } from './config';
 import type { DB } from './db/database';
 import { homeRouter } from './home/home.routes';
+import { bodyParsers } from './http/body';
+import { csrfProtection } from './http/csrf';
 import { errorHandler, notFoundHandler } from './http/error-handler';
 import { format } from './http/format';
 import { healthRouter } from './http/health.routes';
+import { rateLimiters, type RateLimits } from './http/rate-limit';
 import { securityHeaders } from './http/security';
 import { modelsRouter } from './models/models.routes';
 import { papersRouter } from './papers/papers.routes';
@@ -19,6 +26,8 @@ export interface AppDependencies {
   config: Config;
   databaseKind: string;
   logger?: Logger;
+  /** Tests raise these to drive many requests through one app. */
+  rateLimits?: Partial<RateLimits>;
 }
 
 const ROOT = path.resolve(
@@ -38,7 +47,16 @@ const VENDOR: Record<string, string> = {
   ),
 };
 
-export function createApp({ db, config, databaseKind, logger }: AppDependencies): express.Express {
+/** Forms and JSON bodies; file uploads have their own limit (MAX_UPLOAD_BYTES). */
+const FORM_BODY_LIMIT = '1mb';
+
+export function createApp({
+  db,
+  config,
+  databaseKind,
+  logger,
+  rateLimits,
+}: AppDependencies): express.Express {
   const log = logger ?? pino({ level: config.logLevel });
   const app = express();
   app.set('views', path.join(ROOT, 'views'));
@@ -69,6 +87,13 @@ export function createApp({ db, config, databaseKind, logger }: AppDependencies)
     res.locals.currentPath = req.path;
     next();
   });
+  app.use(cookieParser(config.sessionSecret));
+  app.use(sessionMiddleware(config));
+  const csrf = csrfProtection(config);
+  app.use(csrf.issue);
+  app.use(bodyParsers(FORM_BODY_LIMIT));
+  app.use(csrf.check);
+  const limiters = rateLimiters(rateLimits);
 
   app.use(healthRouter(db, databaseKind));
   app.use(homeRouter(db));
@@ -76,6 +101,7 @@ export function createApp({ db, config, databaseKind, logger }: AppDependencies)
   app.use(modelsRouter(db));
   app.use(compareRouter(db));
   app.use(benchmarksRouter(db));
+  app.use(authRouter(adminCredentials(config), limiters.login));
 
   app.use(notFoundHandler);
   app.use(errorHandler(log));

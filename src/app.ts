@@ -10,6 +10,7 @@ import { benchmarksRouter } from './benchmarks/benchmarks.routes';
 import { compareRouter } from './compare/compare.routes';
 import type { Config } from './config';
 import type { DB } from './db/database';
+import { exportRouter } from './exchange/export.routes';
 import { homeRouter } from './home/home.routes';
 import { bodyParsers } from './http/body';
 import { csrfProtection } from './http/csrf';
@@ -20,6 +21,7 @@ import { rateLimiters, type RateLimits } from './http/rate-limit';
 import { securityHeaders } from './http/security';
 import { modelsRouter } from './models/models.routes';
 import { papersRouter } from './papers/papers.routes';
+import { submissionsRouter } from './submissions/submissions.routes';
 
 export interface AppDependencies {
   db: DB;
@@ -96,12 +98,15 @@ export function createApp({
   const limiters = rateLimiters(rateLimits);
 
   app.use(healthRouter(db, databaseKind));
+  // Before the page routers: `/papers/:key` would otherwise take `/papers/12.json`.
+  app.use(exportRouter(db));
   app.use(homeRouter(db));
   app.use(papersRouter(db));
   app.use(modelsRouter(db));
   app.use(compareRouter(db));
   app.use(benchmarksRouter(db));
   app.use(authRouter(adminCredentials(config), limiters.login));
+  app.use(submissionsRouter(db, limiters.submissions));
 
   app.use(notFoundHandler);
   app.use(errorHandler(log));

@@ -1,0 +1,90 @@
+import type { ClaimInput } from '../claims/claim-input';
+import type { PaperInput } from '../claims/claim.service';
+
+export const IMPORT_FORMATS = ['ledger', 'lm-eval', 'papers-with-code', 'csv'] as const;
+export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+
+export const FORMAT_LABELS: Record<ImportFormat, string> = {
+  ledger: 'benchledger JSON',
+  'lm-eval': 'lm-evaluation-harness results',
+  'papers-with-code': 'Papers with Code evaluation tables',
+  csv: 'CSV, one claim per row',
+};
+
+/** A claim candidate and where in the file it came from, for the report. */
+export interface SourcedClaim {
+  where: string;
+  claim: ClaimInput;
+}
+
+/** One source (a paper or an evaluation run) and the claims the file gives it. */
+export interface ImportBundle {
+  paper: PaperInput;
+  claims: SourcedClaim[];
+}
+
+/** A model as our own JSON describes it; other formats name models only. */
+export interface ModelInput {
+  name: string;
+  family: string | null;
+  parameterCount: number | null;
+  baseModel: string | null;
+  aliases: string[];
+}
+
+export interface SkippedRow {
+  where: string;
+  reason: string;
+}
+
+/** What a parser makes of a file: pure data, nothing looked up in the database yet. */
+export interface ParsedImport {
+  format: ImportFormat;
+  bundles: ImportBundle[];
+  models: ModelInput[];
+  skipped: SkippedRow[];
+}
+
+/** The file as a whole cannot be imported; `problems` names each reason, nothing is written. */
+export class ImportError extends Error {
+  constructor(
+    message: string,
+    readonly problems: string[] = [],
+  ) {
+    super(problems.length ? `${message}\n${problems.map((p) => `  - ${p}`).join('\n')}` : message);
+    this.name = 'ImportError';
+  }
+}
+
+/** Defaults for the claim fields a format does not carry. */
+export const blankClaim = (): Omit<ClaimInput, 'model' | 'benchmark' | 'metric' | 'value'> => ({
+  recipe: null,
+  stderr: null,
+  split: 'unknown',
+  nShot: null,
+  chainOfThought: null,
+  adaptation: 'unknown',
+  trainableParams: null,
+  variant: '',
+  settingNotes: null,
+  role: 'proposed',
+  locator: null,
+  quote: null,
+  reference: null,
+  notes: null,
+  confidence: null,
+});
+
+/** Parses JSON text, turning a syntax error (truncated file, stray comma) into an ImportError. */
+export function parseJsonText(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new ImportError(
+      `The file is not valid JSON (${(error as Error).message}); is it truncated?`,
+    );
+  }
+}
+
+/** Rounds away binary noise from proportion → percent conversion (0.853 * 100 = 85.30000000000001). */
+export const toPercent = (proportion: number): number => Math.round(proportion * 1e8) / 1e6;

@@ -1,0 +1,336 @@
+import type { Catalogue } from '../claims/claim-input';
+import { ADAPTATION_LABELS, ADAPTATIONS, ROLES, SPLITS } from '../claims/claim.table';
+import { errorSummary, fieldId, type SummaryItem } from '../http/form';
+import type { BenchmarkOption } from './submission.repository';
+import {
+  PAPER_FIELDS,
+  ROW_FIELDS,
+  type PaperFieldName,
+  type RowField,
+  type RowValues,
+} from './submission.schema';
+
+export interface Option {
+  value: string;
+  label: string;
+  selected: boolean;
+  data: Record<string, string>;
+}
+
+/** Everything a view needs to print one labelled input, its hint and its error. */
+export interface Control {
+  id: string;
+  name: string;
+  label: string;
+  kind: 'text' | 'select' | 'textarea' | 'email' | 'url';
+  value: string;
+  required: boolean;
+  hint: string | null;
+  error: string | null;
+  describedBy: string | null;
+  inputmode: 'decimal' | 'numeric' | null;
+  maxlength: number | null;
+  list: string | null;
+  autocomplete: string | null;
+  groups: Array<{ label: string | null; options: Option[] }>;
+  wide: boolean;
+}
+
+export interface Choices {
+  benchmarks: BenchmarkOption[];
+  catalogue: Catalogue;
+}
+
+type ControlSpec = Partial<Omit<Control, 'id' | 'name' | 'value' | 'error' | 'describedBy'>> & {
+  label: string;
+};
+
+function control(
+  name: string,
+  key: string,
+  value: string,
+  errors: Record<string, string>,
+  spec: ControlSpec,
+): Control {
+  const id = fieldId(key);
+  const error = errors[key] ?? null;
+  const hint = spec.hint ?? null;
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null]
+    .filter(Boolean)
+    .join(' ');
+  return {
+    id,
+    name,
+    value,
+    error,
+    describedBy: describedBy || null,
+    kind: spec.kind ?? 'text',
+    label: spec.label,
+    required: spec.required ?? false,
+    hint,
+    inputmode: spec.inputmode ?? null,
+    maxlength: spec.maxlength ?? null,
+    list: spec.list ?? null,
+    autocomplete: spec.autocomplete ?? null,
+    groups: (spec.groups ?? []).map((group) => ({
+      label: group.label,
+      options: group.options.map((option) => ({ ...option, selected: option.value === value })),
+    })),
+    wide: spec.wide ?? false,
+  };
+}
+
+const options = (pairs: Array<[string, string]>, data: Record<string, string> = {}): Option[] =>
+  pairs.map(([value, label]) => ({ value, label, selected: false, data }));
+
+function benchmarkGroups(choices: Choices): Control['groups'] {
+  const groups: Control['groups'] = [
+    { label: null, options: options([['', 'Choose a benchmark']]) },
+  ];
+  for (const benchmark of choices.benchmarks) {
+    let group = groups.at(-1)!;
+    if (group.label !== benchmark.rootName) {
+      group = { label: benchmark.rootName, options: [] };
+      groups.push(group);
+    }
+    const label =
+      benchmark.kind === 'suite'
+        ? `${benchmark.name} (whole suite)`
+        : benchmark.parentName && benchmark.parentName !== benchmark.rootName
+          ? `${benchmark.parentName} · ${benchmark.name}`
+          : benchmark.name;
+    group.options.push({
+      value: benchmark.slug,
+      label,
+      selected: false,
+      data: { metrics: (choices.catalogue.allowed.get(benchmark.slug) ?? []).join(' ') },
+    });
+  }
+  return groups;
+}
+
+function metricOptions(catalogue: Catalogue): Option[] {
+  const used = new Set([...catalogue.allowed.values()].flat());
+  const metrics = [...catalogue.metrics.values()].filter((m) => used.has(m.slug));
+  return [
+    ...options([['', 'Choose a metric']]),
+    ...metrics.map((m) => ({
+      value: m.slug,
+      label: m.scale === 'percent' ? `${m.name} (%)` : m.name,
+      selected: false,
+      data: {},
+    })),
+  ];
+}
+
+function recipeOptions(choices: Choices): Option[] {
+  const names = new Map(choices.benchmarks.map((b) => [b.slug, b.name]));
+  return [
+    ...options([['', 'None (a single dataset)']]),
+    ...[...choices.catalogue.recipes.values()].map((r) => ({
+      value: r.slug,
+      label: `${names.get(r.benchmark) ?? r.benchmark}: ${r.name}`,
+      selected: false,
+      data: { benchmark: r.benchmark },
+    })),
+  ];
+}
+
+export const BLANK_ROW: RowValues = {
+  model: '',
+  benchmark: '',
+  metric: '',
+  recipe: '',
+  value: '',
+  stderr: '',
+  split: 'test',
+  nShot: '',
+  chainOfThought: '',
+  adaptation: 'unknown',
+  trainableParams: '',
+  role: 'proposed',
+  locator: '',
+  quote: '',
+};
+
+export const FIELD_LABELS: Record<RowField | PaperFieldName | 'confirm' | 'form' | 'rows', string> =
+  {
+    model: 'Model',
+    benchmark: 'Benchmark',
+    metric: 'Metric',
+    recipe: 'Averaging recipe',
+    value: 'Value',
+    stderr: 'Std. error',
+    split: 'Split',
+    nShot: 'Shots',
+    chainOfThought: 'Chain of thought',
+    adaptation: 'Adaptation',
+    trainableParams: 'Trainable params',
+    role: 'Role in the paper',
+    locator: 'Where in the paper',
+    quote: 'Quote (optional)',
+    arxivId: 'arXiv id',
+    title: 'Title',
+    authors: 'Authors',
+    publishedOn: 'First submitted',
+    venue: 'Venue',
+    url: 'Link',
+    submitterName: 'Your name',
+    submitterEmail: 'Your email',
+    confirm: 'Confirmation',
+    form: 'Submission',
+    rows: 'Claims',
+  };
+
+/** The labelled controls of one claim row, named `rows[key][field]`. */
+export function rowControls(
+  key: string,
+  values: RowValues,
+  errors: Record<string, string>,
+  choices: Choices,
+): Control[] {
+  const at = (field: RowField, spec: ControlSpec) =>
+    control(`rows[${key}][${field}]`, `rows.${key}.${field}`, values[field], errors, spec);
+  return [
+    at('model', {
+      label: FIELD_LABELS.model,
+      required: true,
+      maxlength: 200,
+      list: 'model-names',
+      hint: 'Pick a known model or type a new name.',
+      wide: true,
+    }),
+    at('benchmark', {
+      label: FIELD_LABELS.benchmark,
+      kind: 'select',
+      required: true,
+      groups: benchmarkGroups(choices),
+      wide: true,
+    }),
+    at('metric', {
+      label: FIELD_LABELS.metric,
+      kind: 'select',
+      required: true,
+      groups: [{ label: null, options: metricOptions(choices.catalogue) }],
+    }),
+    at('value', {
+      label: FIELD_LABELS.value,
+      required: true,
+      inputmode: 'decimal',
+      maxlength: 40,
+      hint: 'As printed: 85.3 for 85.3%.',
+    }),
+    at('stderr', { label: FIELD_LABELS.stderr, inputmode: 'decimal', maxlength: 40 }),
+    at('recipe', {
+      label: FIELD_LABELS.recipe,
+      kind: 'select',
+      groups: [{ label: null, options: recipeOptions(choices) }],
+      hint: 'Only for a score over a whole suite.',
+    }),
+    at('split', {
+      label: FIELD_LABELS.split,
+      kind: 'select',
+      groups: [{ label: null, options: options(SPLITS.map((s) => [s, s])) }],
+    }),
+    at('nShot', { label: FIELD_LABELS.nShot, inputmode: 'numeric', maxlength: 20 }),
+    at('chainOfThought', {
+      label: FIELD_LABELS.chainOfThought,
+      kind: 'select',
+      groups: [
+        {
+          label: null,
+          options: options([
+            ['', 'Not stated'],
+            ['yes', 'Yes'],
+            ['no', 'No'],
+          ]),
+        },
+      ],
+    }),
+    at('adaptation', {
+      label: FIELD_LABELS.adaptation,
+      kind: 'select',
+      groups: [
+        { label: null, options: options(ADAPTATIONS.map((a) => [a, ADAPTATION_LABELS[a]])) },
+      ],
+    }),
+    at('trainableParams', {
+      label: FIELD_LABELS.trainableParams,
+      maxlength: 40,
+      hint: 'e.g. 1330000 or 1.33M',
+    }),
+    at('role', {
+      label: FIELD_LABELS.role,
+      kind: 'select',
+      groups: [{ label: null, options: options(ROLES.map((r) => [r, r])) }],
+    }),
+    at('locator', {
+      label: FIELD_LABELS.locator,
+      maxlength: 200,
+      hint: 'e.g. Table 2, p. 6',
+    }),
+    at('quote', { label: FIELD_LABELS.quote, maxlength: 500, wide: true }),
+  ];
+}
+
+export function paperControls(
+  values: Record<PaperFieldName, string>,
+  errors: Record<string, string>,
+): Record<PaperFieldName, Control> {
+  const at = (field: PaperFieldName, spec: Omit<ControlSpec, 'label'>) =>
+    control(field, field, values[field], errors, { ...spec, label: FIELD_LABELS[field] });
+  return {
+    arxivId: at('arxivId', {
+      maxlength: 60,
+      hint: 'e.g. 2106.09685. If the paper is already in the ledger, the fields below can stay empty.',
+    }),
+    title: at('title', { maxlength: 500, hint: 'Needed when the paper is new to the ledger.' }),
+    authors: at('authors', { kind: 'textarea', hint: 'Separated by commas or new lines.' }),
+    publishedOn: at('publishedOn', {
+      maxlength: 20,
+      hint: 'First submission: YYYY-MM-DD, YYYY-MM or YYYY.',
+    }),
+    venue: at('venue', { maxlength: 200 }),
+    url: at('url', { kind: 'url', maxlength: 1000 }),
+    submitterName: at('submitterName', {
+      maxlength: 200,
+      autocomplete: 'name',
+      hint: 'Optional; kept with the claims.',
+    }),
+    submitterEmail: at('submitterEmail', {
+      kind: 'email',
+      maxlength: 320,
+      autocomplete: 'email',
+      hint: 'Optional; only moderators see it, to ask about the claims.',
+    }),
+  };
+}
+
+/** `rows.3.value` → "Row 4, Value"; `title` → "Title". */
+export function labelFor(key: string): string {
+  const [first, rowKey, field] = key.split('.');
+  if (first === 'rows' && rowKey !== undefined && field !== undefined) {
+    return `Row ${Number(rowKey) + 1}, ${FIELD_LABELS[field as RowField] ?? field}`;
+  }
+  return FIELD_LABELS[first as PaperFieldName] ?? first ?? '';
+}
+
+export function summaryOf(errors: Record<string, string>): SummaryItem[] {
+  // Messages follow the page order: paper fields, then rows in order, then the confirmation.
+  const rank = (key: string) => {
+    const paper = PAPER_FIELDS.indexOf(key as PaperFieldName);
+    if (paper >= 0) return [0, paper, 0];
+    const [first, row, field] = key.split('.');
+    if (first === 'rows' && row !== undefined) {
+      return [1, Number(row), ROW_FIELDS.indexOf(field as RowField)];
+    }
+    return [key === 'confirm' ? 2 : -1, 0, 0];
+  };
+  const ordered = Object.fromEntries(
+    Object.entries(errors).sort(([a], [b]) => {
+      const [x, y] = [rank(a), rank(b)];
+      return x[0]! - y[0]! || x[1]! - y[1]! || x[2]! - y[2]!;
+    }),
+  );
+  return errorSummary(ordered, labelFor);
+}

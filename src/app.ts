@@ -19,6 +19,7 @@ import { format } from './http/format';
 import { healthRouter } from './http/health.routes';
 import { rateLimiters, type RateLimits } from './http/rate-limit';
 import { securityHeaders } from './http/security';
+import { moderationRouter } from './moderation/moderation.routes';
 import { modelsRouter } from './models/models.routes';
 import { papersRouter } from './papers/papers.routes';
 import { submissionsRouter } from './submissions/submissions.routes';
@@ -107,6 +108,7 @@ export function createApp({
   app.use(benchmarksRouter(db));
   app.use(authRouter(adminCredentials(config), limiters.login));
   app.use(submissionsRouter(db, limiters.submissions));
+  app.use(moderationRouter(db));
 
   app.use(notFoundHandler);
   app.use(errorHandler(log));

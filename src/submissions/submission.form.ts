@@ -315,7 +315,10 @@ export function labelFor(key: string): string {
   return FIELD_LABELS[first as PaperFieldName] ?? first ?? '';
 }
 
-export function summaryOf(errors: Record<string, string>): SummaryItem[] {
+export function summaryOf(
+  errors: Record<string, string>,
+  label: (key: string) => string = labelFor,
+): SummaryItem[] {
   // Messages follow the page order: paper fields, then rows in order, then the confirmation.
   const rank = (key: string) => {
     const paper = PAPER_FIELDS.indexOf(key as PaperFieldName);
@@ -332,5 +335,5 @@ export function summaryOf(errors: Record<string, string>): SummaryItem[] {
       return x[0]! - y[0]! || x[1]! - y[1]! || x[2]! - y[2]!;
     }),
   );
-  return errorSummary(ordered, labelFor);
+  return errorSummary(ordered, label);
 }

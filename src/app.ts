@@ -6,6 +6,7 @@ import { pinoHttp } from 'pino-http';
 import { authRouter } from './auth/auth.routes';
 import { adminCredentials } from './auth/credentials';
 import { sessionMiddleware } from './auth/session';
+import { apiRouter } from './api/api.routes';
 import { benchmarksRouter } from './benchmarks/benchmarks.routes';
 import { compareRouter } from './compare/compare.routes';
 import type { Config } from './config';
@@ -101,6 +102,7 @@ export function createApp({
   app.use(healthRouter(db, databaseKind));
   // Before the page routers: `/papers/:key` would otherwise take `/papers/12.json`.
   app.use(exportRouter(db));
+  app.use(apiRouter(db));
   app.use(homeRouter(db));
   app.use(papersRouter(db));
   app.use(modelsRouter(db));

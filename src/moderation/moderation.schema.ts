@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { rowSchema } from '../submissions/submission.schema';
+import { rowEntries, rowSchema } from '../submissions/submission.schema';
 
 export const REASON_MAX = 1000;
 
@@ -25,5 +25,8 @@ export const requiredReasonSchema = z.object({
 
 export const editSchema = z.object({
   reason: reasonText.pipe(z.string().min(1, 'Say why the claim is being changed.')),
-  rows: z.object({ 0: rowSchema }, { error: 'Fill in the claim.' }),
+  rows: z.preprocess(
+    (rows) => Object.fromEntries(rowEntries(rows)),
+    z.object({ 0: rowSchema }, { error: 'Fill in the claim.' }),
+  ),
 });

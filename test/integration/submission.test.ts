@@ -104,7 +104,7 @@ describe('a valid submission', () => {
     expect(events[0]).toMatchObject({ action: 'submit', actor: 'Grace', before: null });
     expect(events[0]!.after).toMatchObject({ value: 93.1, status: 'pending' });
 
-    const page = await agent.get(response.headers.location);
+    const page = await agent.get(response.headers.location!);
     expect(page.status).toBe(200);
     expect(page.headers['cache-control']).toBe('no-store');
     expect(page.text).toContain(model);

@@ -12,6 +12,7 @@ import { compareRouter } from './compare/compare.routes';
 import type { Config } from './config';
 import type { DB } from './db/database';
 import { exportRouter } from './exchange/export.routes';
+import { importRouter } from './exchange/import.routes';
 import { homeRouter } from './home/home.routes';
 import { bodyParsers } from './http/body';
 import { csrfProtection } from './http/csrf';
@@ -103,6 +104,7 @@ export function createApp({
   // Before the page routers: `/papers/:key` would otherwise take `/papers/12.json`.
   app.use(exportRouter(db));
   app.use(apiRouter(db));
+  app.use(importRouter(db, config));
   app.use(homeRouter(db));
   app.use(papersRouter(db));
   app.use(modelsRouter(db));

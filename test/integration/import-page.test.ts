@@ -76,7 +76,7 @@ describe('the admin import page', () => {
       .where('action', '=', 'import')
       .execute();
     expect(new Set(audit.map((a) => a.actor))).toEqual(new Set([ADMIN_ENV.ADMIN_USER]));
-    const after = await agent.get(done.headers.location).expect(200);
+    const after = await agent.get(String(done.headers.location)).expect(200);
     expect(after.text).toContain('13 claims added');
 
     const again = await agent

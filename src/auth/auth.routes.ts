@@ -22,11 +22,12 @@ export function authRouter(credentials: AdminCredentials, loginLimiter: RequestH
     const next = safeNext(body.next);
     const parsed = loginSchema.safeParse(body);
     const user = typeof body.user === 'string' ? body.user.slice(0, 100) : '';
-    let errors = parsed.success ? {} : fieldErrors(parsed.error);
-    if (parsed.success && !(await credentials.check(parsed.data.user, parsed.data.password))) {
-      errors = { password: 'That user name and password do not match.' };
-    }
-    if (Object.keys(errors).length > 0) {
+    const signedIn =
+      parsed.success && (await credentials.check(parsed.data.user, parsed.data.password));
+    if (!signedIn) {
+      const errors = parsed.success
+        ? { password: 'That user name and password do not match.' }
+        : fieldErrors(parsed.error);
       res.status(parsed.success ? 401 : 422).render('auth/login', {
         title: 'Sign in',
         values: { user, next },
@@ -35,7 +36,7 @@ export function authRouter(credentials: AdminCredentials, loginLimiter: RequestH
       });
       return;
     }
-    startSession(req, res, parsed.data!.user);
+    startSession(req, res, parsed.data.user);
     res.redirect(303, next);
   });
 

@@ -102,16 +102,14 @@ describe('writing claims', () => {
     });
     const resolved = await resolveClaim(database.db, catalogue, input());
     expect(resolved.modelId).toBeNull();
-    const first = await database.db
-      .transaction()
-      .execute((trx) =>
-        writeClaims(trx, paperId, [resolved], {
-          status: 'pending',
-          submitter: 'tester',
-          action: 'submit',
-          reason: null,
-        }),
-      );
+    const first = await database.db.transaction().execute((trx) =>
+      writeClaims(trx, paperId, [resolved], {
+        status: 'pending',
+        submitter: 'tester',
+        action: 'submit',
+        reason: null,
+      }),
+    );
     expect(first.created).toHaveLength(1);
     const events = await database.db
       .selectFrom('audit_event')

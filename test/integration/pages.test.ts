@@ -78,6 +78,19 @@ describe('pages', () => {
     expect(byId.text).toContain('23 claims');
   });
 
+  test('when lists and claims are shown, then they link to their exports, the full dump and each claim’s history', async () => {
+    const papers = await request(app).get('/papers?q=lora&sort=title').expect(200);
+    expect(papers.text).toContain('href="/papers.json?q=lora&amp;sort=title"');
+    expect(papers.text).toContain('href="/papers.csv?q=lora&amp;sort=title"');
+    const home = await request(app).get('/').expect(200);
+    expect(home.text).toContain('href="/export/ledger.json"');
+    const paper = await request(app).get('/papers/2007.15779').expect(200);
+    const history = /href="(\/claims\/\d+\/history)"/.exec(paper.text);
+    expect(history).not.toBeNull();
+    const page = await request(app).get(history![1]!).expect(200);
+    expect(page.text).toContain('seed');
+  });
+
   test('when a paper has no claims, then the page says so', async () => {
     const res = await request(app).get('/papers/2407.07094').expect(200);
     expect(res.text).toContain('no approved claims from this paper');

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseClaimsCsv, parsePaperDate } from '../../src/exchange/formats/csv';
+import { parseClaimsCsv, parsePaperDate, toCsv } from '../../src/exchange/formats/csv';
 import { detectFormat, parseImportFile } from '../../src/exchange/formats/detect';
 import { parseLedgerJson } from '../../src/exchange/formats/ledger-json';
 import { lookupTask, parseLmEval, parseModelArgs } from '../../src/exchange/formats/lm-eval';
@@ -212,6 +212,29 @@ describe('CSV, one claim per row', () => {
     ['2019-07-26', { publishedOn: '2019-07-26', datePrecision: 'day' }],
   ])('when a paper date reads %s, then it keeps its precision', (text, expected) => {
     expect(parsePaperDate(text)).toEqual(expected);
+  });
+});
+
+describe('CSV cells a spreadsheet would run as formulas', () => {
+  test('when a text cell starts with = + - or @, then the export marks it as text and the import takes the mark off', () => {
+    const csv = toCsv(
+      ['paper_title', 'model', 'benchmark', 'metric', 'value', 'notes'],
+      [
+        {
+          paper_title: 'P',
+          model: '=HYPERLINK("x")',
+          benchmark: 'glue-cola',
+          metric: 'mcc',
+          value: -3.5,
+          notes: '@SUM(A1)',
+        },
+      ],
+    );
+    expect(csv).toContain(`'=HYPERLINK`);
+    expect(csv).toContain(`'@SUM(A1)`);
+    expect(csv).toContain(',-3.5,');
+    const claim = parseClaimsCsv(csv).bundles[0]!.claims[0]!.claim;
+    expect(claim).toMatchObject({ model: '=HYPERLINK("x")', value: -3.5, notes: '@SUM(A1)' });
   });
 });
 

@@ -60,11 +60,13 @@ const ARXIV = /^([0-9]{4}\.[0-9]{4,5}|[a-z-]+(\.[A-Z]{2})?\/[0-9]{7})$/;
 export function parseClaimsCsv(text: string): ParsedImport {
   let records: string[][];
   try {
-    records = parse(text.replace(/^\uFEFF/, ''), {
-      skip_empty_lines: true,
-      relax_column_count: false,
-      trim: true,
-    }) as string[][];
+    records = (
+      parse(text.replace(/^\uFEFF/, ''), {
+        skip_empty_lines: true,
+        relax_column_count: false,
+        trim: true,
+      }) as string[][]
+    ).map((record) => record.map(unguardFormula));
   } catch (error) {
     throw new ImportError(`The CSV file could not be read: ${(error as Error).message}`);
   }
@@ -255,12 +257,27 @@ export function claimCsvCells(c: CsvClaimSource): Record<CsvColumn, string | num
 }
 
 /** Rows of cells → CSV text with a header; null becomes an empty cell. */
+// A spreadsheet runs a cell that starts with = + - @ as a formula; an apostrophe in front makes
+// it text. Numbers (including negative ones) are left alone, and the import takes the mark off.
+const FORMULA_START = /^[=+\-@\t\r]/;
+const NUMBER = /^-?\d+(\.\d+)?([eE][-+]?\d+)?$/;
+
+export function guardFormula<T>(value: T): T | string {
+  return typeof value === 'string' && FORMULA_START.test(value) && !NUMBER.test(value)
+    ? `'${value}`
+    : value;
+}
+
+export function unguardFormula(cell: string): string {
+  return cell.startsWith("'") && FORMULA_START.test(cell.slice(1)) ? cell.slice(1) : cell;
+}
+
 export function toCsv(
   columns: readonly string[],
   rows: Record<string, string | number | boolean | null | undefined>[],
 ): string {
   return stringify(
-    rows.map((row) => columns.map((c) => row[c] ?? '')),
+    rows.map((row) => columns.map((c) => guardFormula(row[c] ?? ''))),
     { header: true, columns: [...columns] },
   );
 }

@@ -66,7 +66,9 @@ export function createApp({
   const app = express();
   app.set('views', path.join(ROOT, 'views'));
   app.set('view engine', 'ejs');
-  app.set('trust proxy', config.trustProxy);
+  // Trust exactly the one proxy in front of us: trusting every hop would let a client pick its
+  // own address in X-Forwarded-For and step around the rate limits.
+  app.set('trust proxy', config.trustProxy ? 1 : false);
   app.disable('x-powered-by');
   app.locals.format = format;
   app.locals.siteName = 'benchledger';

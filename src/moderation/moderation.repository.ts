@@ -108,7 +108,7 @@ export interface AuditEntry {
   createdAt: Date;
 }
 
-export async function auditEventsForClaim(db: DB, claimId: number): Promise<AuditEntry[]> {
+function auditEntries(db: DB) {
   return db
     .selectFrom('audit_event')
     .select([
@@ -120,7 +120,11 @@ export async function auditEventsForClaim(db: DB, claimId: number): Promise<Audi
       'before',
       'after',
       'created_at as createdAt',
-    ])
+    ]);
+}
+
+export async function auditEventsForClaim(db: DB, claimId: number): Promise<AuditEntry[]> {
+  return auditEntries(db)
     .where('claim_id', '=', claimId)
     .orderBy('created_at')
     .orderBy('id')
@@ -129,18 +133,7 @@ export async function auditEventsForClaim(db: DB, claimId: number): Promise<Audi
 
 /** The latest events of the whole ledger, newest first, skipping the seed's bulk entries. */
 export async function recentAuditEvents(db: DB, limit = 200): Promise<AuditEntry[]> {
-  return db
-    .selectFrom('audit_event')
-    .select([
-      'id',
-      'claim_id as claimId',
-      'actor',
-      'action',
-      'reason',
-      'before',
-      'after',
-      'created_at as createdAt',
-    ])
+  return auditEntries(db)
     .where('action', '<>', 'seed')
     .orderBy('id', 'desc')
     .limit(limit)

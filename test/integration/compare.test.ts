@@ -1,9 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import type { Express } from 'express';
 import request from 'supertest';
 import type { DB } from '../../src/db/database';
 import { buildTestApp } from '../support/app';
 import { createSeededDatabase, type TestDatabase } from '../support/database';
+import { modelIdOf, unique } from '../support/factories';
+import { chartConfig as readChart } from '../support/html';
 
 let database: TestDatabase;
 let db: DB;
@@ -16,34 +17,12 @@ beforeAll(async () => {
 });
 afterAll(() => database.drop());
 
-async function modelId(name: string): Promise<number> {
-  const row = await db
-    .selectFrom('model')
-    .select('id')
-    .where('name', '=', name)
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
-
-const ENTITIES: Record<string, string> = {
-  '#34': '"',
-  quot: '"',
-  '#39': "'",
-  lt: '<',
-  gt: '>',
-  amp: '&',
-};
-
-/** The config a page hands to Chart.js, read back from its escaped data-chart attribute. */
-function chartConfig(html: string) {
-  const match = /<canvas[^>]*data-chart="([^"]*)"/.exec(html);
-  if (!match) throw new Error('no chart on the page');
-  const json = match[1]!.replace(/&(#34|quot|#39|lt|gt|amp);/g, (_, e: string) => ENTITIES[e]!);
-  return JSON.parse(json) as {
+const modelId = (name: string) => modelIdOf(db, name);
+const chartConfig = (html: string) =>
+  readChart<{
     type: string;
     data: { labels: string[]; datasets: { label: string; data: (number | null)[] }[] };
-  };
-}
+  }>(html);
 
 /** The cells of the comparison table's row for a benchmark, as text. */
 function tableRow(html: string, benchmark: string): string {
@@ -205,7 +184,7 @@ describe('compare', () => {
   });
 
   test('when a compared model has an HTML name, then the table, form and chart data carry it escaped', async () => {
-    const name = `<img src=x onerror=alert(1)> ${randomBytes(3).toString('hex')}`;
+    const name = `<img src=x onerror=alert(1)> ${unique('x')}`;
     const model = await db
       .insertInto('model')
       .values({ name, family: null, parameter_count: null, base_model_id: null })
@@ -213,7 +192,7 @@ describe('compare', () => {
       .executeTakeFirstOrThrow();
     const paper = await db
       .insertInto('paper')
-      .values({ title: `Hostile names ${randomBytes(3).toString('hex')}`, authors: [] })
+      .values({ title: `Hostile names ${unique('x')}`, authors: [] })
       .returning('id')
       .executeTakeFirstOrThrow();
     const chem = await db

@@ -2,6 +2,15 @@ import type { Express } from 'express';
 import request from 'supertest';
 import { buildTestApp } from '../support/app';
 import { createSeededDatabase, type TestDatabase } from '../support/database';
+import { buildClaim, buildPaper } from '../support/factories';
+import { chartConfig as readChart } from '../support/html';
+
+const chartConfig = (html: string, id: string) =>
+  readChart<{
+    data: {
+      datasets: { label: string; data: { x: string | number; y: number; href: string }[] }[];
+    };
+  }>(html, id);
 
 let database: TestDatabase;
 let app: Express;
@@ -27,23 +36,6 @@ function rows(html: string): string[][] {
         .trim(),
     ),
   );
-}
-
-function chartConfig(
-  html: string,
-  id: string,
-): {
-  data: { datasets: { label: string; data: { x: string | number; y: number; href: string }[] }[] };
-} {
-  const match = new RegExp(`<canvas id="${id}" data-chart="([^"]*)"`).exec(html);
-  if (!match) throw new Error(`no chart ${id}`);
-  const json = match[1]!
-    .replace(/&#34;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
-  return JSON.parse(json);
 }
 
 describe('suite leaderboards', () => {
@@ -195,11 +187,10 @@ describe('dataset leaderboards', () => {
       .insertInto('benchmark_metric')
       .values({ benchmark_id: benchmark.id, metric_id: metric.id, is_primary: true })
       .execute();
-    const paper = await database.db
-      .insertInto('paper')
-      .values({ title: 'Error paper', published_on: '2024-01-01' })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const paper = await buildPaper(database.db, {
+      title: 'Error paper',
+      published_on: '2024-01-01',
+    });
     const model = await database.db
       .insertInto('model')
       .values({ name: 'Err-Model', family: null, parameter_count: null, base_model_id: null })
@@ -210,34 +201,17 @@ describe('dataset leaderboards', () => {
       [7.25, 'b'],
       [30, 'c'],
     ] as const) {
-      await database.db
-        .insertInto('claim')
-        .values({
-          paper_id: paper.id,
-          model_id: model.id,
-          benchmark_id: benchmark.id,
-          metric_id: metric.id,
-          recipe_id: null,
-          value,
-          stderr: 0.5,
-          split: 'test',
-          n_shot: null,
-          chain_of_thought: null,
-          adaptation: 'full_ft',
-          trainable_params: null,
-          variant,
-          setting_notes: null,
-          role: 'proposed',
-          locator: 'Table 1',
-          quote: null,
-          reference: null,
-          notes: null,
-          confidence: 'high',
-          status: 'approved',
-          review_note: null,
-          submitter: 'test',
-        })
-        .execute();
+      await buildClaim(database.db, {
+        benchmark: 'test-errors',
+        metric: 'test-error-rate',
+        paper_id: paper,
+        model_id: model.id,
+        value,
+        stderr: 0.5,
+        variant,
+        role: 'proposed',
+        locator: 'Table 1',
+      });
     }
     const res = await request(app).get('/benchmarks/test-errors').expect(200);
     expect(rows(res.text).map((r) => [r[0], r[2]])).toEqual([

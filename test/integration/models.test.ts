@@ -1,10 +1,23 @@
-import { randomBytes } from 'node:crypto';
 import type { Express } from 'express';
 import request from 'supertest';
 import type { NewClaim } from '../../src/claims/claim.table';
 import type { DB } from '../../src/db/database';
 import { buildTestApp } from '../support/app';
 import { createSeededDatabase, type TestDatabase } from '../support/database';
+import * as factories from '../support/factories';
+import { chartConfig as readChart } from '../support/html';
+
+const unique = factories.unique;
+const modelId = (name: string) => factories.modelIdOf(db, name);
+const paperId = (arxivId: string) => factories.paperIdOf(db, arxivId);
+const buildPaper = (title = unique('Replication study')) => factories.buildPaper(db, { title });
+const buildClaim = (overrides: Partial<NewClaim> & { benchmark: string; metric: string }) =>
+  factories.buildClaim(db, overrides);
+const chartConfig = (html: string) =>
+  readChart<{
+    type: string;
+    data: { labels: string[]; datasets: { label: string; data: (number | null)[] }[] };
+  }>(html);
 
 let database: TestDatabase;
 let db: DB;
@@ -16,102 +29,6 @@ beforeAll(async () => {
   app = buildTestApp(database);
 });
 afterAll(() => database.drop());
-
-const unique = (prefix: string) => `${prefix} ${randomBytes(4).toString('hex')}`;
-
-async function modelId(name: string): Promise<number> {
-  const row = await db
-    .selectFrom('model')
-    .select('id')
-    .where('name', '=', name)
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
-
-async function paperId(arxivId: string): Promise<number> {
-  const row = await db
-    .selectFrom('paper')
-    .select('id')
-    .where('arxiv_id', '=', arxivId)
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
-
-async function buildPaper(title = unique('Replication study')): Promise<number> {
-  const row = await db
-    .insertInto('paper')
-    .values({ title, authors: ['T. Ester'], published_on: '2025-01-15' })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
-
-async function buildClaim(
-  overrides: Partial<NewClaim> & { benchmark: string; metric: string },
-): Promise<number> {
-  const { benchmark, metric, ...rest } = overrides;
-  const b = await db
-    .selectFrom('benchmark')
-    .select('id')
-    .where('slug', '=', benchmark)
-    .executeTakeFirstOrThrow();
-  const m = await db
-    .selectFrom('metric')
-    .select('id')
-    .where('slug', '=', metric)
-    .executeTakeFirstOrThrow();
-  const row = await db
-    .insertInto('claim')
-    .values({
-      paper_id: rest.paper_id ?? (await buildPaper()),
-      model_id: rest.model_id ?? (await modelId('BERT-base')),
-      benchmark_id: b.id,
-      metric_id: m.id,
-      recipe_id: null,
-      value: 50,
-      stderr: null,
-      split: 'test',
-      n_shot: null,
-      chain_of_thought: null,
-      adaptation: 'full_ft',
-      trainable_params: null,
-      setting_notes: null,
-      role: 'reproduction',
-      locator: 'Table 2',
-      quote: null,
-      reference: null,
-      notes: null,
-      confidence: 'high',
-      review_note: null,
-      submitter: 'test',
-      status: 'approved',
-      ...rest,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
-
-/** The config a page hands to Chart.js, read back from its escaped data-chart attribute. */
-function chartConfig(html: string) {
-  const match = /<canvas[^>]*data-chart="([^"]*)"/.exec(html);
-  if (!match) throw new Error('no chart on the page');
-  const json = match[1]!.replace(/&(#34|quot|#39|lt|gt|amp);/g, (_, entity: string) => {
-    const chars: Record<string, string> = {
-      '#34': '"',
-      quot: '"',
-      '#39': "'",
-      lt: '<',
-      gt: '>',
-      amp: '&',
-    };
-    return chars[entity]!;
-  });
-  return JSON.parse(json) as {
-    type: string;
-    data: { labels: string[]; datasets: { label: string; data: (number | null)[] }[] };
-  };
-}
 
 function expectStrictCspFriendly(html: string) {
   expect(html).not.toMatch(/<script(?![^>]*\ssrc=)[^>]*>/);
@@ -310,7 +227,7 @@ describe('model pages', () => {
   });
 
   test('when a model name holds HTML, then every page prints it escaped', async () => {
-    const name = `<img src=x onerror=alert(1)> ${randomBytes(3).toString('hex')}`;
+    const name = `<img src=x onerror=alert(1)> ${unique('x')}`;
     const model = await db
       .insertInto('model')
       .values({ name, family: '<b>fam</b>', parameter_count: 1000, base_model_id: null })

@@ -66,30 +66,40 @@ export async function findBenchmarkById(db: DB, id: number): Promise<Benchmark |
   return db.selectFrom('benchmark').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/** The benchmark itself and every benchmark below it, in catalogue order. */
-export async function benchmarkSubtree(db: DB, rootId: number): Promise<Benchmark[]> {
-  const result = await sql<Benchmark>`
-    with recursive tree as (
-      select * from benchmark where id = ${rootId}
-      union all
-      select b.* from benchmark b join tree t on b.parent_id = t.id
-    )
-    select * from tree order by position`.execute(db);
-  return result.rows;
+/** The benchmarks one level below this one, in catalogue order. */
+export async function childBenchmarks(db: DB, parentId: number): Promise<Benchmark[]> {
+  return db
+    .selectFrom('benchmark')
+    .selectAll()
+    .where('parent_id', '=', parentId)
+    .orderBy('position')
+    .execute();
 }
 
-export async function metricsForBenchmark(
+export type AllowedMetric = Metric & { isPrimary: boolean };
+
+/** Each benchmark's allowed metrics, primary first, in one query. */
+export async function metricsForBenchmarks(
   db: DB,
-  benchmarkId: number,
-): Promise<(Metric & { isPrimary: boolean })[]> {
-  return db
+  benchmarkIds: number[],
+): Promise<Map<number, AllowedMetric[]>> {
+  const byBenchmark = new Map<number, AllowedMetric[]>(benchmarkIds.map((id) => [id, []]));
+  if (benchmarkIds.length === 0) return byBenchmark;
+  const rows = await db
     .selectFrom('benchmark_metric as bm')
     .innerJoin('metric as m', 'm.id', 'bm.metric_id')
     .selectAll('m')
-    .select('bm.is_primary as isPrimary')
-    .where('bm.benchmark_id', '=', benchmarkId)
+    .select(['bm.is_primary as isPrimary', 'bm.benchmark_id as benchmarkId'])
+    .where('bm.benchmark_id', 'in', benchmarkIds)
+    .orderBy('bm.benchmark_id')
     .orderBy('bm.position')
     .execute();
+  for (const { benchmarkId, ...metric } of rows) byBenchmark.get(benchmarkId)!.push(metric);
+  return byBenchmark;
+}
+
+export async function metricsForBenchmark(db: DB, benchmarkId: number): Promise<AllowedMetric[]> {
+  return (await metricsForBenchmarks(db, [benchmarkId])).get(benchmarkId)!;
 }
 
 export async function recipesForBenchmark(db: DB, benchmarkId: number): Promise<AggregateRecipe[]> {

@@ -4,7 +4,11 @@ import { HttpError } from '../http/http-error';
 import { withQuery } from '../http/pagination';
 import { buildLeaderboard } from '../leaderboards/leaderboard.service';
 import { leaderboardQuery } from '../leaderboards/leaderboards.schema';
-import { findBenchmarkBySlug, listBenchmarkSummaries } from './benchmark.repository';
+import {
+  findBenchmarkById,
+  findBenchmarkBySlug,
+  listBenchmarkSummaries,
+} from './benchmark.repository';
 
 export function benchmarksRouter(db: DB): Router {
   const router = Router();
@@ -22,21 +26,9 @@ export function benchmarksRouter(db: DB): Router {
     const benchmark = await findBenchmarkBySlug(db, req.params.slug);
     if (!benchmark) throw HttpError.notFound('The benchmark');
     const query = leaderboardQuery.parse(req.query);
-    const [leaderboard, parent, members] = await Promise.all([
+    const [leaderboard, parent] = await Promise.all([
       buildLeaderboard(db, benchmark, query),
-      benchmark.parent_id === null
-        ? Promise.resolve(undefined)
-        : db
-            .selectFrom('benchmark')
-            .select(['slug', 'name'])
-            .where('id', '=', benchmark.parent_id)
-            .executeTakeFirst(),
-      db
-        .selectFrom('benchmark')
-        .select(['slug', 'name'])
-        .where('parent_id', '=', benchmark.id)
-        .orderBy('position')
-        .execute(),
+      benchmark.parent_id === null ? undefined : findBenchmarkById(db, benchmark.parent_id),
     ]);
     // The URL carries the view's whole state; links change one part of it.
     const state: Record<string, string | number> = {
@@ -54,7 +46,7 @@ export function benchmarksRouter(db: DB): Router {
       title: `${benchmark.name} leaderboard`,
       benchmark,
       parent,
-      members,
+      members: leaderboard.members,
       leaderboard,
       link: (changes: Record<string, string | number | undefined>) =>
         withQuery(path, state, changes),

@@ -84,3 +84,26 @@ export function seriesNames(points: { series: string }[]): string[] {
 export const axisTitle = (text: string) => ({ display: true, title: { display: true, text } });
 
 export const unitSuffix = (unit: string): string => (unit ? ` (${unit})` : '');
+
+/** Options shared by the scatter charts whose points link to papers: title, legend, axes. */
+export function linkedScatterOptions<X extends object>(input: {
+  title: string;
+  direction: Direction;
+  subtitle: string;
+  x: X;
+  yTitle: string;
+}) {
+  return {
+    responsive: true,
+    interaction: { mode: 'nearest' as const, intersect: true },
+    plugins: {
+      title: { display: true, text: input.title },
+      subtitle: {
+        display: true,
+        text: `${input.direction === 'higher' ? 'Higher' : 'Lower'} is better; ${input.subtitle}`,
+      },
+      legend: { display: true, position: 'bottom' as const },
+    },
+    scales: { x: input.x, y: { type: 'linear' as const, ...axisTitle(input.yTitle) } },
+  };
+}

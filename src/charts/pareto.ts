@@ -3,6 +3,7 @@ import { formatParams } from '../leaderboards/ranking';
 import type { BuiltChart, Direction, LinkedPoint } from './chart';
 import {
   axisTitle,
+  linkedScatterOptions,
   bestFirst,
   isBetter,
   OKABE_ITO,
@@ -95,22 +96,13 @@ export function buildParetoChart(input: ParetoChartInput): BuiltChart<ParetoChar
   const config: ParetoChartConfig = {
     type: 'scatter',
     data: { datasets },
-    options: {
-      responsive: true,
-      interaction: { mode: 'nearest', intersect: true },
-      plugins: {
-        title: { display: true, text: title },
-        subtitle: {
-          display: true,
-          text: `${direction === 'higher' ? 'Higher' : 'Lower'} is better; the dashed line is the Pareto front (best score for its parameter budget)`,
-        },
-        legend: { display: true, position: 'bottom' },
-      },
-      scales: {
-        x: { type: 'logarithmic', ...axisTitle('Trainable parameters (log scale)') },
-        y: { type: 'linear', ...axisTitle(yTitle) },
-      },
-    },
+    options: linkedScatterOptions({
+      title,
+      direction,
+      subtitle: 'the dashed line is the Pareto front (best score for its parameter budget)',
+      x: { type: 'logarithmic', ...axisTitle('Trainable parameters (log scale)') } as const,
+      yTitle,
+    }),
   };
 
   const rows = [...points]

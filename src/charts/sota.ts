@@ -1,6 +1,14 @@
 import type { ChartConfiguration } from 'chart.js';
 import type { BuiltChart, Direction, LinkedPoint } from './chart';
-import { axisTitle, bestFirst, isBetter, seriesNames, seriesStyle, unitSuffix } from './chart';
+import {
+  axisTitle,
+  linkedScatterOptions,
+  bestFirst,
+  isBetter,
+  seriesNames,
+  seriesStyle,
+  unitSuffix,
+} from './chart';
 
 export interface SotaPoint extends LinkedPoint<string> {
   /** 'YYYY-MM-DD', the paper's date. */
@@ -97,22 +105,17 @@ export function buildSotaChart(input: SotaChartInput): BuiltChart<SotaChartConfi
   const config: SotaChartConfig = {
     type: 'scatter',
     data: { datasets },
-    options: {
-      responsive: true,
-      interaction: { mode: 'nearest', intersect: true },
-      plugins: {
-        title: { display: true, text: title },
-        subtitle: {
-          display: true,
-          text: `${direction === 'higher' ? 'Higher' : 'Lower'} is better; steps show the best result so far`,
-        },
-        legend: { display: true, position: 'bottom' },
-      },
-      scales: {
-        x: { type: 'time', time: { tooltipFormat: 'yyyy-MM-dd' }, ...axisTitle('Paper date') },
-        y: { type: 'linear', ...axisTitle(yTitle) },
-      },
-    },
+    options: linkedScatterOptions({
+      title,
+      direction,
+      subtitle: 'steps show the best result so far',
+      x: {
+        type: 'time',
+        time: { tooltipFormat: 'yyyy-MM-dd' },
+        ...axisTitle('Paper date'),
+      } as const,
+      yTitle,
+    }),
   };
 
   const rows = [...points]

@@ -1,38 +1,7 @@
-import { sql } from 'kysely';
 import { z } from 'zod';
 import type { DB } from '../db/database';
-import {
-  ADAPTATIONS,
-  ROLES,
-  SPLITS,
-  type Adaptation,
-  type Confidence,
-  type Role,
-  type Split,
-} from './claim.table';
-
-/** One claim as a form, an import or the API hands it over: catalogue entries by slug. */
-export interface ClaimInput {
-  model: string;
-  benchmark: string;
-  metric: string;
-  recipe: string | null;
-  value: number;
-  stderr: number | null;
-  split: Split;
-  nShot: number | null;
-  chainOfThought: boolean | null;
-  adaptation: Adaptation;
-  trainableParams: number | null;
-  variant: string;
-  settingNotes: string | null;
-  role: Role;
-  locator: string | null;
-  quote: string | null;
-  reference: string | null;
-  notes: string | null;
-  confidence: Confidence | null;
-}
+import { findModelId } from '../models/model.repository';
+import { ADAPTATIONS, ROLES, SPLITS } from './claim.table';
 
 export const LIMITS = {
   model: 200,
@@ -103,6 +72,9 @@ export const claimInputSchema = z.object({
   notes: text(LIMITS.notes, 'Notes'),
   confidence: z.enum(['high', 'medium', 'low']).nullable(),
 });
+
+/** One claim as a form, an import or the API hands it over: catalogue entries by slug. */
+export type ClaimInput = z.output<typeof claimInputSchema>;
 
 export interface Catalogue {
   benchmarks: Map<
@@ -210,22 +182,6 @@ export interface ResolvedClaim extends ClaimInput {
   recipeId: number | null;
   /** Null when the model is new and will be created with the claim. */
   modelId: number | null;
-}
-
-export async function findModelId(db: DB, nameOrAlias: string): Promise<number | null> {
-  const key = nameOrAlias.trim().toLowerCase();
-  const byName = await db
-    .selectFrom('model')
-    .select('id')
-    .where(sql<string>`lower(name)`, '=', key)
-    .executeTakeFirst();
-  if (byName) return byName.id;
-  const byAlias = await db
-    .selectFrom('model_alias')
-    .select('model_id')
-    .where(sql<string>`lower(alias)`, '=', key)
-    .executeTakeFirst();
-  return byAlias?.model_id ?? null;
 }
 
 /** Attaches catalogue ids; call only after `checkAgainstCatalogue` found nothing. */

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { DB } from '../db/database';
+import { ensureModel } from '../models/model.repository';
 import { CONFLICT_THRESHOLD } from '../leaderboards/ranking';
 import type { DatePrecision, SourceKind } from '../papers/paper.table';
 import type { ResolvedClaim } from './claim-input';
@@ -126,19 +127,7 @@ export async function findOrCreatePaper(db: DB, paper: PaperInput): Promise<numb
 }
 
 export async function findOrCreateModel(db: DB, claim: ResolvedClaim): Promise<number> {
-  if (claim.modelId !== null) return claim.modelId;
-  const existing = await db
-    .selectFrom('model')
-    .select('id')
-    .where(sql<string>`lower(name)`, '=', claim.model.toLowerCase())
-    .executeTakeFirst();
-  if (existing) return existing.id;
-  const { id } = await db
-    .insertInto('model')
-    .values({ name: claim.model, family: null, parameter_count: null, base_model_id: null })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return id;
+  return claim.modelId ?? (await ensureModel(db, { name: claim.model })).id;
 }
 
 /** What the audit log keeps of a claim: its stored columns, without the timestamps. */

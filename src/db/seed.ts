@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { BENCHMARKS, METRICS, RECIPES } from '../../seeds/catalogue';
 import {
   mapSeedClaim,
@@ -11,6 +10,9 @@ import seedClaims from '../../seeds/data/seed-claims.json';
 import seedPapers from '../../seeds/data/seed-papers.json';
 import supplementaryClaims from '../../seeds/data/supplementary-claims.json';
 import supplementaryPapers from '../../seeds/data/supplementary-papers.json';
+import { loadCatalogue, type Catalogue, type ResolvedClaim } from '../claims/claim-input';
+import { writeClaims } from '../claims/claim.service';
+import { ensureModel } from '../models/model.repository';
 import type { DB } from './database';
 
 export interface SkippedRecord {
@@ -106,34 +108,32 @@ export async function seedCatalogue(db: DB): Promise<void> {
   });
 }
 
-async function findOrCreateModel(db: DB, model: MappedClaim['model']): Promise<number> {
-  const existing = await db
-    .selectFrom('model')
-    .select('id')
-    .where(sql<string>`lower(name)`, '=', model.name.toLowerCase())
-    .executeTakeFirst();
-  const id =
-    existing?.id ??
-    (
-      await db
-        .insertInto('model')
-        .values({
-          name: model.name,
-          family: model.family,
-          parameter_count: model.parameterCount,
-          base_model_id: null,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow()
-    ).id;
-  if (model.alias.toLowerCase() !== model.name.toLowerCase()) {
-    await db
-      .insertInto('model_alias')
-      .values({ alias: model.alias, model_id: id })
-      .onConflict((oc) => oc.doNothing())
-      .execute();
-  }
-  return id;
+function resolvedClaim(c: MappedClaim, modelId: number, catalogue: Catalogue): ResolvedClaim {
+  return {
+    model: c.model.name,
+    benchmark: c.benchmark,
+    metric: c.metric,
+    recipe: c.recipe,
+    value: c.value,
+    stderr: null,
+    split: c.split,
+    nShot: c.nShot,
+    chainOfThought: c.chainOfThought,
+    adaptation: c.adaptation,
+    trainableParams: c.trainableParams,
+    variant: c.variant,
+    settingNotes: c.settingNotes,
+    role: c.role,
+    locator: c.locator,
+    quote: null,
+    reference: c.reference,
+    notes: c.notes,
+    confidence: c.confidence,
+    benchmarkId: catalogue.benchmarks.get(c.benchmark)!.id,
+    metricId: catalogue.metrics.get(c.metric)!.id,
+    recipeId: c.recipe ? catalogue.recipes.get(c.recipe)!.id : null,
+    modelId,
+  };
 }
 
 /** Loads the demo ledger. Safe to run again: what is already there is left alone. */
@@ -177,21 +177,7 @@ export async function seedLedger(db: DB): Promise<SeedReport> {
     for (const row of await trx.selectFrom('paper').select(['id', 'arxiv_id']).execute()) {
       if (row.arxiv_id) paperIds.set(row.arxiv_id, row.id);
     }
-    const benchmarkIds = new Map(
-      (await trx.selectFrom('benchmark').select(['id', 'slug']).execute()).map((b) => [
-        b.slug,
-        b.id,
-      ]),
-    );
-    const metricIds = new Map(
-      (await trx.selectFrom('metric').select(['id', 'slug']).execute()).map((m) => [m.slug, m.id]),
-    );
-    const recipeIds = new Map(
-      (await trx.selectFrom('aggregate_recipe').select(['id', 'slug']).execute()).map((r) => [
-        r.slug,
-        r.id,
-      ]),
-    );
+    const catalogue = await loadCatalogue(trx);
 
     for (const [source, records] of sources) {
       for (const [index, record] of records.entries()) {
@@ -220,55 +206,20 @@ export async function seedLedger(db: DB): Promise<SeedReport> {
         }
         report.claims.mapped += 1;
         report.perBenchmark[c.benchmark] = (report.perBenchmark[c.benchmark] ?? 0) + 1;
-        const modelId = await findOrCreateModel(trx, c.model);
-        const values = {
-          paper_id: paperId,
-          model_id: modelId,
-          benchmark_id: benchmarkIds.get(c.benchmark)!,
-          metric_id: metricIds.get(c.metric)!,
-          recipe_id: c.recipe ? recipeIds.get(c.recipe)! : null,
-          value: c.value,
-          stderr: null,
-          split: c.split,
-          n_shot: c.nShot,
-          chain_of_thought: c.chainOfThought,
-          adaptation: c.adaptation,
-          trainable_params: c.trainableParams,
-          variant: c.variant,
-          setting_notes: c.settingNotes,
-          role: c.role,
-          locator: c.locator,
-          quote: null,
-          reference: c.reference,
-          notes: c.notes,
-          confidence: c.confidence,
-          status: 'approved' as const,
-          review_note: null,
+        const { id: modelId } = await ensureModel(trx, {
+          name: c.model.name,
+          family: c.model.family,
+          parameterCount: c.model.parameterCount,
+          aliases: [c.model.alias],
+        });
+        const written = await writeClaims(trx, paperId, [resolvedClaim(c, modelId, catalogue)], {
+          status: 'approved',
           submitter: SEED_ACTOR,
-          reviewed_at: new Date(),
-        };
-        const inserted = await trx
-          .insertInto('claim')
-          .values(values)
-          .onConflict((oc) => oc.doNothing())
-          .returning('id')
-          .executeTakeFirst();
-        if (!inserted) {
-          report.claims.alreadyPresent += 1;
-          continue;
-        }
-        report.claims.added += 1;
-        await trx
-          .insertInto('audit_event')
-          .values({
-            claim_id: inserted.id,
-            actor: SEED_ACTOR,
-            action: 'seed',
-            reason: `seed ledger: ${source} record ${index}`,
-            before: null,
-            after: JSON.stringify({ ...values, reviewed_at: undefined }),
-          })
-          .execute();
+          action: 'seed',
+          reason: `seed ledger: ${source} record ${index}`,
+        });
+        if (written.created.length) report.claims.added += 1;
+        else report.claims.alreadyPresent += 1;
       }
     }
   });

@@ -3,13 +3,13 @@ import { z } from 'zod';
 import {
   checkAgainstCatalogue,
   claimInputSchema,
-  findModelId,
   loadCatalogue,
   resolveClaim,
   type ClaimInput,
 } from '../claims/claim-input';
 import { findOrCreatePaper, type PaperInput, writeClaims } from '../claims/claim.service';
 import type { DB } from '../db/database';
+import { ensureModel, findModelId } from '../models/model.repository';
 import { describeIssues } from './formats/ledger-json';
 import {
   ImportError,
@@ -216,31 +216,9 @@ async function upsertModels(db: DB, models: ModelInput[]): Promise<string[]> {
   const created: string[] = [];
   const ids = new Map<string, number>();
   for (const model of models) {
-    let id = await findModelId(db, model.name);
-    if (id === null) {
-      id = (
-        await db
-          .insertInto('model')
-          .values({
-            name: model.name,
-            family: model.family,
-            parameter_count: model.parameterCount,
-            base_model_id: null,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow()
-      ).id;
-      created.push(model.name);
-    }
+    const { id, created: isNew } = await ensureModel(db, model);
+    if (isNew) created.push(model.name);
     ids.set(model.name, id);
-    for (const alias of model.aliases) {
-      if (alias.toLowerCase() === model.name.toLowerCase()) continue;
-      await db
-        .insertInto('model_alias')
-        .values({ alias, model_id: id })
-        .onConflict((oc) => oc.doNothing())
-        .execute();
-    }
   }
   for (const model of models) {
     if (!model.baseModel) continue;

@@ -1,4 +1,6 @@
 import { sql } from 'kysely';
+import { presentPaper } from '../api/presenters';
+import { claimViews } from '../claims/claim.repository';
 import type { DB } from '../db/database';
 import type {
   LedgerBenchmark,
@@ -94,44 +96,23 @@ export async function modelPage(
     .execute();
   return rows.map(({ id, ...model }) => ({
     id,
-    model: {
-      ...model,
-      parameterCount: model.parameterCount === null ? null : Number(model.parameterCount),
-    },
+    model,
   }));
 }
 
 export async function paperPage(db: DB, after: number, limit: number): Promise<LedgerPaper[]> {
   const rows = await db
     .selectFrom('paper')
-    .select([
-      'id',
-      'kind',
-      'arxiv_id',
-      'title',
-      'authors',
-      'published_on',
-      'date_precision',
-      'venue',
-      'url',
-      'run_details',
-    ])
+    .selectAll()
     .where('id', '>', after)
     .orderBy('id')
     .limit(limit)
     .execute();
-  return rows.map((p) => ({
-    ref: p.id,
-    kind: p.kind,
-    arxivId: p.arxiv_id,
-    title: p.title,
-    authors: p.authors,
-    publishedOn: p.published_on,
-    datePrecision: p.date_precision,
-    venue: p.venue,
-    url: p.url,
-    runDetails: (p.run_details as Record<string, unknown> | null) ?? null,
-  }));
+  // The dump names papers by `ref`; otherwise a paper reads as the API presents it.
+  return rows.map((paper) => {
+    const { id, ...rest } = presentPaper(paper);
+    return { ref: id, ...rest };
+  });
 }
 
 export async function approvedClaimPage(
@@ -139,38 +120,8 @@ export async function approvedClaimPage(
   after: number,
   limit: number,
 ): Promise<LedgerClaim[]> {
-  const rows = await db
-    .selectFrom('claim as c')
-    .innerJoin('model as m', 'm.id', 'c.model_id')
-    .innerJoin('benchmark as b', 'b.id', 'c.benchmark_id')
-    .innerJoin('metric as mt', 'mt.id', 'c.metric_id')
-    .leftJoin('aggregate_recipe as r', 'r.id', 'c.recipe_id')
-    .select([
-      'c.id',
-      'c.paper_id',
-      'm.name as model',
-      'b.slug as benchmark',
-      'mt.slug as metric',
-      'r.slug as recipe',
-      'c.value',
-      'c.stderr',
-      'c.split',
-      'c.n_shot',
-      'c.chain_of_thought',
-      'c.adaptation',
-      'c.trainable_params',
-      'c.variant',
-      'c.setting_notes',
-      'c.role',
-      'c.locator',
-      'c.quote',
-      'c.reference',
-      'c.notes',
-      'c.confidence',
-      'c.submitter',
-      'c.created_at',
-      'c.reviewed_at',
-    ])
+  const rows = await claimViews(db)
+    .select(['c.submitter', 'c.reviewed_at as reviewedAt'])
     .where('c.status', '=', 'approved')
     .where('c.id', '>', after)
     .orderBy('c.id')
@@ -178,21 +129,21 @@ export async function approvedClaimPage(
     .execute();
   return rows.map((c) => ({
     id: c.id,
-    paper: c.paper_id,
-    model: c.model,
-    benchmark: c.benchmark,
-    metric: c.metric,
-    recipe: c.recipe,
+    paper: c.paperId,
+    model: c.modelName,
+    benchmark: c.benchmarkSlug,
+    metric: c.metricSlug,
+    recipe: c.recipeSlug,
     value: c.value,
     stderr: c.stderr,
     setting: {
       split: c.split,
-      nShot: c.n_shot,
-      chainOfThought: c.chain_of_thought,
+      nShot: c.nShot,
+      chainOfThought: c.chainOfThought,
       adaptation: c.adaptation,
-      trainableParams: c.trainable_params === null ? null : Number(c.trainable_params),
+      trainableParams: c.trainableParams,
       variant: c.variant,
-      notes: c.setting_notes,
+      notes: c.settingNotes,
     },
     role: c.role,
     provenance: {
@@ -204,7 +155,7 @@ export async function approvedClaimPage(
     },
     status: 'approved',
     submitter: c.submitter,
-    createdAt: new Date(c.created_at).toISOString(),
-    reviewedAt: c.reviewed_at ? new Date(c.reviewed_at).toISOString() : null,
+    createdAt: c.createdAt.toISOString(),
+    reviewedAt: c.reviewedAt ? c.reviewedAt.toISOString() : null,
   }));
 }

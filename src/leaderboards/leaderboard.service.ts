@@ -1,7 +1,8 @@
 import type { RecipeDefinition } from '../../seeds/catalogue';
 import {
-  benchmarkSubtree,
+  childBenchmarks,
   metricsForBenchmark,
+  metricsForBenchmarks,
   recipesForBenchmark,
 } from '../benchmarks/benchmark.repository';
 import type { AggregateRecipe, Benchmark, Metric } from '../benchmarks/benchmark.table';
@@ -16,11 +17,10 @@ import type { LeaderboardQuery } from './leaderboards.schema';
 import { parseParamCount } from './leaderboards.schema';
 import {
   CONFLICT_THRESHOLD,
-  detectConflicts,
+  findClaimConflicts,
   rankEntries,
   settingKey,
   settingLabel,
-  type Conflict,
 } from './ranking';
 import { compareToPublished, computeAggregate, valueKey, type Verdict } from './recipes';
 
@@ -64,6 +64,8 @@ export interface DatasetRow {
 export interface DatasetLeaderboard {
   kind: 'dataset';
   benchmark: Benchmark;
+  /** The benchmarks one level below (an MMLU category's subjects). */
+  members: Benchmark[];
   metric: Metric | null;
   metrics: (Metric & { isPrimary: boolean; count: number })[];
   filters: Filters;
@@ -112,6 +114,7 @@ export interface SuiteColumn {
 export interface SuiteLeaderboard {
   kind: 'suite';
   benchmark: Benchmark;
+  members: Benchmark[];
   columns: SuiteColumn[];
   officialRecipe: AggregateRecipe | null;
   recipes: AggregateRecipe[];
@@ -194,38 +197,14 @@ function matches(claim: ClaimView, filters: Filters): boolean {
   return true;
 }
 
-const settingOf = (c: ClaimView) => ({
-  split: c.split,
-  nShot: c.nShot,
-  chainOfThought: c.chainOfThought,
-  adaptation: c.adaptation,
-  trainableParams: c.trainableParams,
-  variant: c.variant,
-});
-
 function conflictBadges(claims: ClaimView[]): Map<number, ConflictBadge> {
-  const conflicts: Conflict[] = detectConflicts(
-    claims.map((c) => ({
-      id: c.id,
-      paperId: c.paperId,
-      modelId: c.modelId,
-      benchmarkId: c.benchmarkId,
-      metricId: c.metricId,
-      recipeId: c.recipeId,
-      settingKey: settingKey(settingOf(c)),
-      value: c.value,
-    })),
-    CONFLICT_THRESHOLD,
-  );
-  const byId = new Map(claims.map((c) => [c.id, c]));
   const badges = new Map<number, ConflictBadge>();
-  for (const conflict of conflicts) {
-    const members = conflict.claimIds.map((id) => byId.get(id)!);
+  for (const conflict of findClaimConflicts(claims)) {
     const badge: ConflictBadge = {
       spread: conflict.spread,
       min: conflict.min,
       max: conflict.max,
-      sources: members.map((c) => ({
+      sources: conflict.claims.map((c) => ({
         paperId: c.paperId,
         paperTitle: c.paperTitle,
         value: c.value,
@@ -324,20 +303,39 @@ function compareBy<T>(
   });
 }
 
-export const DATASET_SORTS = [
-  'rank',
-  'value',
-  'model',
-  'paper',
-  'date',
-  'shots',
-  'trainable',
-  'params',
-];
+type SortKey<T> = (row: T) => string | number | null;
+
+/**
+ * Sorts by the column the URL names (rank when it names none we know) and cuts out the page.
+ * Names and ranks read best ascending, numbers and dates newest or largest first.
+ */
+function sortAndPage<T>(
+  rows: T[],
+  query: LeaderboardQuery,
+  keyFor: (sort: string) => SortKey<T> | undefined,
+): { sort: string; order: 'asc' | 'desc'; page: Page<T>; total: number } {
+  const sort = keyFor(query.sort) ? query.sort : 'rank';
+  const order =
+    query.order || (sort === 'rank' || sort === 'model' || sort === 'paper' ? 'asc' : 'desc');
+  const sorted = compareBy(rows, keyFor(sort)!, order);
+  const start = (query.page - 1) * query.perPage;
+  return {
+    sort,
+    order,
+    page: paginate(
+      sorted.slice(start, start + query.perPage),
+      sorted.length,
+      query.page,
+      query.perPage,
+    ),
+    total: sorted.length,
+  };
+}
 
 async function datasetLeaderboard(
   db: DB,
   benchmark: Benchmark,
+  members: Benchmark[],
   query: LeaderboardQuery,
 ): Promise<DatasetLeaderboard> {
   const [allowed, claims] = await Promise.all([
@@ -360,16 +358,13 @@ async function datasetLeaderboard(
   const badges = conflictBadges(ofMetric);
   const ranked = rankEntries(shown, (c) => c.value, metric?.direction ?? 'higher');
 
-  const sort = DATASET_SORTS.includes(query.sort) ? query.sort : 'rank';
-  const order =
-    query.order || (sort === 'rank' || sort === 'model' || sort === 'paper' ? 'asc' : 'desc');
-  let rows: DatasetRow[] = ranked.map(({ entry, rank }) => ({
+  const rows: DatasetRow[] = ranked.map(({ entry, rank }) => ({
     rank,
     claim: entry,
-    setting: settingLabel(settingOf(entry)),
+    setting: settingLabel(entry),
     conflict: badges.get(entry.id) ?? null,
   }));
-  const keys: Record<string, (r: DatasetRow) => string | number | null> = {
+  const keys: Record<string, SortKey<DatasetRow>> = {
     rank: (r) => r.rank,
     value: (r) => r.claim.value,
     model: (r) => r.claim.modelName,
@@ -379,8 +374,9 @@ async function datasetLeaderboard(
     trainable: (r) => r.claim.trainableParams,
     params: (r) => r.claim.modelParameterCount,
   };
-  rows = compareBy(rows, keys[sort]!, order);
-  const start = (query.page - 1) * query.perPage;
+  const sorted = sortAndPage(rows, query, (sort) =>
+    Object.hasOwn(keys, sort) ? keys[sort] : undefined,
+  );
   const charts = metric
     ? buildCharts(
         benchmark.name,
@@ -402,19 +398,12 @@ async function datasetLeaderboard(
   return {
     kind: 'dataset',
     benchmark,
+    members,
     metric,
     metrics,
     filters,
     options,
-    sort,
-    order,
-    page: paginate(
-      rows.slice(start, start + query.perPage),
-      rows.length,
-      query.page,
-      query.perPage,
-    ),
-    total: rows.length,
+    ...sorted,
     charts,
     conflictThreshold: CONFLICT_THRESHOLD,
   };
@@ -423,28 +412,27 @@ async function datasetLeaderboard(
 async function suiteLeaderboard(
   db: DB,
   benchmark: Benchmark,
+  children: Benchmark[],
   query: LeaderboardQuery,
 ): Promise<SuiteLeaderboard> {
-  const [subtree, recipes] = await Promise.all([
-    benchmarkSubtree(db, benchmark.id),
+  const childIds = children.map((b) => b.id);
+  const [recipes, claims, metricsByChild] = await Promise.all([
     recipesForBenchmark(db, benchmark.id),
+    approvedClaimsForBenchmarks(db, [benchmark.id, ...childIds]),
+    metricsForBenchmarks(db, childIds),
   ]);
-  const children = subtree.filter((b) => b.parent_id === benchmark.id);
-  const relevantIds = [benchmark.id, ...children.map((b) => b.id)];
-  const claims = await approvedClaimsForBenchmarks(db, relevantIds);
-  const childMetrics = await Promise.all(
-    children.map((child) => metricsForBenchmark(db, child.id)),
-  );
   const withClaims = new Set(claims.map((c) => `${c.benchmarkId}|${c.metricId}`));
   const columns: SuiteColumn[] = children
-    .map((child, i) => ({
+    .map((child) => ({
       benchmark: child,
       // Diagnostic sets and secondary metrics get a column only when some claim fills it.
-      metrics: childMetrics[i]!.filter(
-        (m) =>
-          withClaims.has(`${child.id}|${m.id}`) ||
-          (child.scored && (m.isPrimary || isRecipeMetric(recipes, child.slug, m.slug))),
-      ),
+      metrics: metricsByChild
+        .get(child.id)!
+        .filter(
+          (m) =>
+            withClaims.has(`${child.id}|${m.id}`) ||
+            (child.scored && (m.isPrimary || isRecipeMetric(recipes, child.slug, m.slug))),
+        ),
     }))
     .filter((column) => column.metrics.length > 0);
   const official = recipes.find((r) => r.official) ?? null;
@@ -455,7 +443,7 @@ async function suiteLeaderboard(
 
   const groups = new Map<string, ClaimView[]>();
   for (const claim of shown) {
-    const key = `${claim.paperId}|${claim.modelId}|${settingKey(settingOf(claim))}`;
+    const key = `${claim.paperId}|${claim.modelId}|${settingKey(claim)}`;
     const group = groups.get(key);
     if (group) group.push(claim);
     else groups.set(key, [claim]);
@@ -505,7 +493,7 @@ async function suiteLeaderboard(
       modelId: sample.modelId,
       modelName: sample.modelName,
       modelParameterCount: sample.modelParameterCount,
-      setting: settingLabel(settingOf(sample)),
+      setting: settingLabel(sample),
       sample,
       cells,
       official: officialResult,
@@ -523,38 +511,30 @@ async function suiteLeaderboard(
   const columnKeys = new Set(
     columns.flatMap((c) => c.metrics.map((m) => valueKey(c.benchmark.slug, m.slug))),
   );
-  const sort =
-    ['rank', 'model', 'paper', 'date'].includes(query.sort) || columnKeys.has(query.sort)
-      ? query.sort
-      : 'rank';
-  const order =
-    query.order || (sort === 'rank' || sort === 'model' || sort === 'paper' ? 'asc' : 'desc');
-  const keys: Record<string, (r: SuiteRow) => string | number | null> = {
+  const keys: Record<string, SortKey<SuiteRow>> = {
     rank: (r) => r.rank,
     model: (r) => r.modelName,
     paper: (r) => r.paperTitle,
     date: (r) => r.paperDate,
   };
-  const rows = compareBy(ranked, keys[sort] ?? ((r) => r.cells[sort]?.value ?? null), order);
-  const start = (query.page - 1) * query.perPage;
+  const sorted = sortAndPage(ranked, query, (sort) =>
+    Object.hasOwn(keys, sort)
+      ? keys[sort]
+      : columnKeys.has(sort)
+        ? (r: SuiteRow) => r.cells[sort]?.value ?? null
+        : undefined,
+  );
   const charts = suiteCharts(benchmark, official, ranked);
   return {
     kind: 'suite',
     benchmark,
+    members: children,
     columns,
     officialRecipe: official,
     recipes,
     filters,
     options,
-    sort,
-    order,
-    page: paginate(
-      rows.slice(start, start + query.perPage),
-      rows.length,
-      query.page,
-      query.perPage,
-    ),
-    total: rows.length,
+    ...sorted,
     charts,
     conflictThreshold: CONFLICT_THRESHOLD,
   };
@@ -624,7 +604,8 @@ export async function buildLeaderboard(
   benchmark: Benchmark,
   query: LeaderboardQuery,
 ): Promise<Leaderboard> {
+  const members = await childBenchmarks(db, benchmark.id);
   return benchmark.kind === 'suite'
-    ? suiteLeaderboard(db, benchmark, query)
-    : datasetLeaderboard(db, benchmark, query);
+    ? suiteLeaderboard(db, benchmark, members, query)
+    : datasetLeaderboard(db, benchmark, members, query);
 }

@@ -113,6 +113,38 @@ export function detectConflicts(
   return conflicts.sort((a, b) => b.spread - a.spread || a.key.localeCompare(b.key));
 }
 
+/** A stored claim as conflict detection needs it; ClaimView and its extensions all fit. */
+export interface ClaimForConflicts extends Setting {
+  id: number;
+  paperId: number;
+  modelId: number;
+  benchmarkId: number;
+  metricId: number;
+  recipeId: number | null;
+  value: number;
+}
+
+/** detectConflicts over whole claims: each conflict comes back with the claims it groups. */
+export function findClaimConflicts<C extends ClaimForConflicts>(
+  claims: C[],
+  threshold: number = CONFLICT_THRESHOLD,
+): (Conflict & { claims: C[] })[] {
+  const byId = new Map(claims.map((claim) => [claim.id, claim]));
+  return detectConflicts(
+    claims.map((claim) => ({
+      id: claim.id,
+      paperId: claim.paperId,
+      modelId: claim.modelId,
+      benchmarkId: claim.benchmarkId,
+      metricId: claim.metricId,
+      recipeId: claim.recipeId,
+      settingKey: settingKey(claim),
+      value: claim.value,
+    })),
+    threshold,
+  ).map((conflict) => ({ ...conflict, claims: conflict.claimIds.map((id) => byId.get(id)!) }));
+}
+
 export interface Setting {
   split: Split;
   nShot: number | null;

@@ -2,7 +2,7 @@ import { buildGroupedBarChart, type GroupedBarChartConfig } from '../charts/bars
 import type { BuiltChart } from '../charts/chart';
 import { isBetter, SERIES_COLOURS } from '../charts/chart';
 import type { ClaimView } from '../claims/claim.repository';
-import { detectConflicts, settingKey, settingLabel, type Setting } from '../leaderboards/ranking';
+import { findClaimConflicts, settingLabel } from '../leaderboards/ranking';
 import type { ModelClaimView } from './model.repository';
 
 export interface ConflictSource {
@@ -47,15 +47,6 @@ export interface ModelProfile {
   settingsOffChart: string[];
 }
 
-export const settingOf = (claim: ModelClaimView): Setting => ({
-  split: claim.split,
-  nShot: claim.nShot,
-  chainOfThought: claim.chainOfThought,
-  adaptation: claim.adaptation,
-  trainableParams: claim.trainableParams,
-  variant: claim.variant,
-});
-
 /** The metric, or the aggregate recipe for a suite score, as a reader names it. */
 export const measureName = (claim: Pick<ClaimView, 'metricName' | 'recipeName'>): string =>
   claim.recipeName ?? claim.metricName;
@@ -65,33 +56,19 @@ export const isOwnAverage = (claim: Pick<ClaimView, 'recipeName' | 'recipeOffici
   claim.recipeName !== null && claim.recipeOfficial !== true;
 
 function findConflicts(claims: ModelClaimView[]): ModelConflict[] {
-  const byId = new Map(claims.map((claim) => [claim.id, claim]));
-  const conflicts = detectConflicts(
-    claims.map((claim) => ({
-      id: claim.id,
-      paperId: claim.paperId,
-      modelId: claim.modelId,
-      benchmarkId: claim.benchmarkId,
-      metricId: claim.metricId,
-      recipeId: claim.recipeId,
-      settingKey: settingKey(settingOf(claim)),
-      value: claim.value,
-    })),
-  );
-  return conflicts.map((conflict, i) => {
-    const members = conflict.claimIds.map((id) => byId.get(id)!);
-    const first = members[0]!;
+  return findClaimConflicts(claims).map((conflict, i) => {
+    const first = conflict.claims[0]!;
     return {
       anchor: `conflict-${i + 1}`,
       benchmarkSlug: first.benchmarkSlug,
       benchmarkName: first.benchmarkName,
       measure: measureName(first),
       ownAverage: isOwnAverage(first),
-      setting: settingLabel(settingOf(first)),
+      setting: settingLabel(first),
       spread: conflict.spread,
       min: conflict.min,
       max: conflict.max,
-      sources: members
+      sources: conflict.claims
         .map((claim) => ({
           claimId: claim.id,
           paperId: claim.paperId,
@@ -107,7 +84,7 @@ function findConflicts(claims: ModelClaimView[]): ModelConflict[] {
 
 /** Split, shots, chain-of-thought and method: budgets and variants share a bar series. */
 const seriesLabel = (claim: ModelClaimView): string =>
-  settingLabel({ ...settingOf(claim), trainableParams: null, variant: '' }) || 'setting not stated';
+  settingLabel({ ...claim, trainableParams: null, variant: '' }) || 'setting not stated';
 
 function primaryMetricChart(
   modelName: string,

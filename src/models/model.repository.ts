@@ -187,3 +187,62 @@ export async function approvedClaimsForModels(
     .orderBy('c.id')
     .execute();
 }
+
+/** The model whose name or alias this is (case-insensitive), or null. */
+export async function findModelId(db: DB, nameOrAlias: string): Promise<number | null> {
+  const key = nameOrAlias.trim().toLowerCase();
+  const byName = await db
+    .selectFrom('model')
+    .select('id')
+    .where(sql<string>`lower(name)`, '=', key)
+    .executeTakeFirst();
+  if (byName) return byName.id;
+  const byAlias = await db
+    .selectFrom('model_alias')
+    .select('model_id')
+    .where(sql<string>`lower(alias)`, '=', key)
+    .executeTakeFirst();
+  return byAlias?.model_id ?? null;
+}
+
+export interface ModelDetails {
+  name: string;
+  family?: string | null;
+  parameterCount?: number | null;
+  aliases?: string[];
+}
+
+/**
+ * The model with this name or alias, created with its details when new; aliases it lacks are
+ * added. Seeding, submissions and imports all create models through here.
+ */
+export async function ensureModel(
+  db: DB,
+  details: ModelDetails,
+): Promise<{ id: number; created: boolean }> {
+  let id = await findModelId(db, details.name);
+  const created = id === null;
+  if (id === null) {
+    id = (
+      await db
+        .insertInto('model')
+        .values({
+          name: details.name,
+          family: details.family ?? null,
+          parameter_count: details.parameterCount ?? null,
+          base_model_id: null,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+  }
+  for (const alias of details.aliases ?? []) {
+    if (alias.toLowerCase() === details.name.toLowerCase()) continue;
+    await db
+      .insertInto('model_alias')
+      .values({ alias, model_id: id })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+  }
+  return { id, created };
+}

@@ -101,6 +101,7 @@ describe('paper and model exports', () => {
     const id = list.body.models[0].id;
     const json = await request(app).get(`/models/${id}.json`).expect(200);
     expect(validExport(json.body)).toEqual([]);
+    expect(json.body.claims.length).toBeGreaterThan(0);
     expect(json.body.claims.every((c: { model: { id: number } }) => c.model.id === id)).toBe(true);
     await request(app)
       .get(`/models/${id}.csv`)

@@ -24,6 +24,7 @@ import { securityHeaders } from './http/security';
 import { moderationRouter } from './moderation/moderation.routes';
 import { modelsRouter } from './models/models.routes';
 import { papersRouter } from './papers/papers.routes';
+import { pasteRouter } from './paste/paste.routes';
 import { submissionsRouter } from './submissions/submissions.routes';
 
 export interface AppDependencies {
@@ -114,6 +115,7 @@ export function createApp({
   app.use(benchmarksRouter(db));
   app.use(authRouter(adminCredentials(config), limiters.login));
   app.use(submissionsRouter(db, limiters.submissions));
+  app.use(pasteRouter(db, limiters.submissions));
   app.use(moderationRouter(db));
 
   app.use(notFoundHandler);

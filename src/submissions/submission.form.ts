@@ -41,11 +41,13 @@ export interface Choices {
   catalogue: Catalogue;
 }
 
-type ControlSpec = Partial<Omit<Control, 'id' | 'name' | 'value' | 'error' | 'describedBy'>> & {
+export type ControlSpec = Partial<
+  Omit<Control, 'id' | 'name' | 'value' | 'error' | 'describedBy'>
+> & {
   label: string;
 };
 
-function control(
+export function control(
   name: string,
   key: string,
   value: string,
@@ -80,10 +82,12 @@ function control(
   };
 }
 
-const options = (pairs: Array<[string, string]>, data: Record<string, string> = {}): Option[] =>
-  pairs.map(([value, label]) => ({ value, label, selected: false, data }));
+export const options = (
+  pairs: Array<[string, string]>,
+  data: Record<string, string> = {},
+): Option[] => pairs.map(([value, label]) => ({ value, label, selected: false, data }));
 
-function benchmarkGroups(choices: Choices): Control['groups'] {
+export function benchmarkGroups(choices: Choices): Control['groups'] {
   const groups: Control['groups'] = [
     { label: null, options: options([['', 'Choose a benchmark']]) },
   ];
@@ -109,7 +113,7 @@ function benchmarkGroups(choices: Choices): Control['groups'] {
   return groups;
 }
 
-function metricOptions(catalogue: Catalogue): Option[] {
+export function metricOptions(catalogue: Catalogue): Option[] {
   const used = new Set([...catalogue.allowed.values()].flat());
   const metrics = [...catalogue.metrics.values()].filter((m) => used.has(m.slug));
   return [
@@ -123,7 +127,7 @@ function metricOptions(catalogue: Catalogue): Option[] {
   ];
 }
 
-function recipeOptions(choices: Choices): Option[] {
+export function recipeOptions(choices: Choices): Option[] {
   const names = new Map(choices.benchmarks.map((b) => [b.slug, b.name]));
   return [
     ...options([['', 'None (a single dataset)']]),

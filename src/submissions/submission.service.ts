@@ -39,7 +39,7 @@ export const newToken = () => randomBytes(24).toString('base64url');
 const rowNumber = (key: string) => Number(key) + 1;
 
 /** What makes two rows of one submission the same claim (mirrors the claim_identity index). */
-function identityKey(claim: ResolvedClaim): string {
+export function identityKey(claim: ResolvedClaim): string {
   return JSON.stringify([
     claim.modelId ?? claim.model.toLowerCase(),
     claim.benchmarkId,
@@ -63,9 +63,28 @@ class RolledBack extends Error {
 const isUniqueViolation = (error: unknown) =>
   typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505';
 
-async function findPaperId(db: DB, form: SubmissionForm): Promise<number | null> {
+async function findPaperId(db: DB, form: PaperNaming): Promise<number | null> {
   if (form.arxivId) return (await findPaperByArxivId(db, form.arxivId))?.id ?? null;
   return findPaperIdByTitle(db, form.title);
+}
+
+type PaperNaming = Pick<SubmissionForm, 'arxivId' | 'title'>;
+
+/** The paper a submission names, if the ledger has it, and what is missing to add it if not. */
+export async function checkPaper(
+  db: DB,
+  form: PaperNaming,
+): Promise<{ paperId: number | null; errors: Record<string, string> }> {
+  const paperId = await findPaperId(db, form);
+  const errors: Record<string, string> = {};
+  if (paperId === null && !form.title) {
+    if (form.arxivId) {
+      errors.title = `arXiv ${form.arxivId} is not in the ledger yet: give the paper's title to add it.`;
+    } else {
+      errors.arxivId = 'Give the arXiv id of the paper, or the title of a paper without one.';
+    }
+  }
+  return { paperId, errors };
 }
 
 /**
@@ -85,14 +104,8 @@ export async function submitClaims(
       errors[`rows.${key}.${field}`] = message;
     }
   }
-  const paperId = await findPaperId(db, form);
-  if (paperId === null && !form.title) {
-    if (form.arxivId) {
-      errors.title = `arXiv ${form.arxivId} is not in the ledger yet: give the paper's title to add it.`;
-    } else {
-      errors.arxivId = 'Give the arXiv id of the paper, or the title of a paper without one.';
-    }
-  }
+  const { paperId, errors: paperErrors } = await checkPaper(db, form);
+  Object.assign(errors, paperErrors);
   if (Object.keys(errors).length > 0) return { kind: 'invalid', errors, conflicts: [] };
 
   const resolved: Array<[string, ResolvedClaim]> = [];

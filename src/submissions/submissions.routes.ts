@@ -3,6 +3,7 @@ import { loadCatalogue } from '../claims/claim-input';
 import type { DB } from '../db/database';
 import { fieldErrors } from '../http/form';
 import { HttpError } from '../http/http-error';
+import { FORMAT_CHOICES } from '../paste/paste.view';
 import { BLANK_ROW, paperControls, rowControls, summaryOf, type Choices } from './submission.form';
 import { claimsOfSubmission, listBenchmarkOptions, listModelNames } from './submission.repository';
 import { echoValues, submissionSchema, type RowValues } from './submission.schema';
@@ -51,6 +52,7 @@ export function submissionsRouter(db: DB, limiter: RequestHandler): Router {
       conflicts: state.conflicts,
       confirm: state.values.confirm,
       nextRowKey: rows.reduce((max, [key]) => Math.max(max, Number(key)), -1) + 1,
+      pasteFormats: FORMAT_CHOICES,
     });
   }
 

@@ -1,0 +1,596 @@
+/**
+ * Proposes a mapping for a grid: header rows, the model column, each column's benchmark and
+ * metric (from header words, the caption's "F1 scores are reported for QQP", and pairs such as
+ * 84.6/83.4 in the cells), the recipe an "Avg." column follows (the one that reproduces the printed
+ * averages; never the official score for an "Avg." header), the rows to leave out, and the setting.
+ * Pure: the ledger's models and catalogue come in through the context. Each guess carries a note.
+ */
+import type { RecipeDefinition } from '../../seeds/catalogue';
+import type { Adaptation } from '../claims/claim.table';
+import { computeAggregate, matchesAtPrecision, valueKey } from '../leaderboards/recipes';
+import { readCell, readCount, stripDecorations } from './cell';
+import type { Grid } from './grid';
+import {
+  blankColumn,
+  blankRowMapping,
+  blankSetting,
+  type ColumnMapping,
+  type Mapping,
+  type TableSetting,
+} from './mapping';
+import {
+  ADAPTATION_WORDS,
+  AVERAGE_PHRASES,
+  BENCHMARK_SYNONYMS,
+  CAPTION_METRIC_WORDS,
+  CONTEXTUAL_SYNONYMS,
+  FINE_TUNED_SUITES,
+  METHODS,
+  METRIC_FAMILIES,
+  METRIC_WORDS,
+  MODEL_HEADERS,
+  modelKey,
+  PARAMS_HEADERS,
+  SCORE_PHRASES,
+  SIZE_HEADERS,
+  words,
+} from './synonyms';
+
+export interface BenchmarkInfo {
+  slug: string;
+  name: string;
+  kind: 'suite' | 'group' | 'dataset';
+  /** The suite (or standalone dataset) at the top of its tree. */
+  root: string;
+  /** Allowed metrics, the primary one first. */
+  metrics: string[];
+}
+
+export interface RecipeInfo {
+  slug: string;
+  benchmark: string;
+  name: string;
+  official: boolean;
+  computable: boolean;
+  definition: RecipeDefinition;
+}
+
+export interface SuggestContext {
+  benchmarks: BenchmarkInfo[];
+  recipes: RecipeInfo[];
+  /** Ledger models by `modelKey`, for the names this grid holds. */
+  models: Map<string, string>;
+  /** The paper's title, when it is known: rows naming the paper's own method are "proposed". */
+  paperTitle: string | null;
+}
+
+export interface SuggestionNotes {
+  columns: string[];
+  rows: string[];
+  setting: Partial<Record<keyof TableSetting, string>>;
+}
+
+export interface Suggestion {
+  mapping: Mapping;
+  notes: SuggestionNotes;
+}
+
+const MAX_HEADER_ROWS = 5;
+const MAX_MODEL_KEYS = 3000;
+
+const isNumbers = (text: string) => readCell(text).kind === 'numbers';
+
+/** Rows before the first that is mostly numbers (after its first cell). */
+export function guessHeaderRows(grid: Grid): number {
+  if (grid.headerRows !== null) return grid.headerRows;
+  const limit = Math.min(MAX_HEADER_ROWS, grid.rows.length - 1);
+  for (let r = 0; r <= limit; r += 1) {
+    const cells = grid.rows[r]!.cells.slice(1);
+    const numbers = cells.filter((c) => isNumbers(c.text)).length;
+    if (numbers > 0 && numbers >= Math.ceil(cells.length / 2)) return r;
+  }
+  return grid.rows.length > 1 ? 1 : 0;
+}
+
+/** A column's header: the texts of its header rows, spans repeated once. */
+export function headerTexts(grid: Grid, headerRows: number): string[] {
+  return Array.from({ length: grid.width }, (_, c) => {
+    const texts: string[] = [];
+    for (let r = 0; r < headerRows; r += 1) {
+      const text = grid.rows[r]!.cells[c]!.text;
+      if (text && texts.at(-1) !== text) texts.push(text);
+    }
+    return texts.join(' ');
+  });
+}
+
+/** The model name a row shows: its model cell and, if mapped, its size ("LLaMA 7B"). */
+export function nameAsRead(grid: Grid, row: number, columns: ColumnMapping[]): string {
+  const cell = (use: ColumnMapping['use']) => {
+    const index = columns.findIndex((c) => c.use === use);
+    return index >= 0 ? grid.rows[row]!.cells[index]!.text : '';
+  };
+  return [cell('model'), cell('size')]
+    .map((text) => stripDecorations(text.replace(/\(\s*ours\s*\)/gi, '')))
+    .filter(Boolean)
+    .join(' ');
+}
+
+/** Every text in the grid and caption that could name a ledger model, as keys to look up. */
+export function modelKeyCandidates(grid: Grid): string[] {
+  const keys = new Set<string>();
+  const add = (text: string) => {
+    const key = modelKey(stripDecorations(text.replace(/\(\s*ours\s*\)/gi, '')));
+    if (key && key.length <= 200) keys.add(key);
+  };
+  for (const row of grid.rows) {
+    const cells = row.cells.slice(0, 3).map((c) => c.text);
+    cells.forEach((text, i) => {
+      add(text);
+      if (cells[i + 1]) add(`${text} ${cells[i + 1]}`);
+    });
+  }
+  const captionWords = grid.caption.split(/\s+/).filter(Boolean);
+  for (let i = 0; i < captionWords.length; i += 1) {
+    for (let n = 1; n <= 4 && i + n <= captionWords.length; n += 1) {
+      add(captionWords.slice(i, i + n).join(' '));
+    }
+  }
+  return [...keys].slice(0, MAX_MODEL_KEYS);
+}
+
+interface Phrases {
+  plain: Map<string, string[]>;
+  contextual: Map<string, Array<{ slug: string; suite: string }>>;
+  longest: number;
+}
+
+function phraseIndex(benchmarks: BenchmarkInfo[]): Phrases {
+  const plain = new Map<string, string[]>();
+  const contextual = new Map<string, Array<{ slug: string; suite: string }>>();
+  const contextualPhrases = new Set(
+    Object.values(CONTEXTUAL_SYNONYMS).flatMap((c) => c.phrases.map((p) => words(p).join(' '))),
+  );
+  let longest = 1;
+  const add = (phrase: string, slug: string) => {
+    const ws = words(phrase);
+    if (ws.length === 0) return;
+    longest = Math.max(longest, ws.length);
+    for (const key of new Set([ws.join(' '), ws.join('')])) {
+      if (contextualPhrases.has(key)) continue;
+      const slugs = plain.get(key) ?? [];
+      if (!slugs.includes(slug)) plain.set(key, [...slugs, slug]);
+    }
+  };
+  for (const b of benchmarks) {
+    add(b.name, b.slug);
+    add(b.slug, b.slug);
+    if (b.slug.startsWith(`${b.root}-`)) add(b.slug.slice(b.root.length + 1), b.slug);
+    for (const synonym of BENCHMARK_SYNONYMS[b.slug] ?? []) add(synonym, b.slug);
+  }
+  for (const [slug, { suite, phrases }] of Object.entries(CONTEXTUAL_SYNONYMS)) {
+    if (!benchmarks.some((b) => b.slug === slug)) continue;
+    for (const phrase of phrases) {
+      const key = words(phrase).join(' ');
+      contextual.set(key, [...(contextual.get(key) ?? []), { slug, suite }]);
+    }
+  }
+  return { plain, contextual, longest };
+}
+
+interface Found {
+  slug: string;
+  start: number;
+  end: number;
+}
+
+const KIND_RANK = { dataset: 2, group: 1, suite: 0 } as const;
+
+/** The most specific benchmark a header names (a dataset over its suite, then the longest phrase). */
+function findBenchmark(
+  ws: string[],
+  phrases: Phrases,
+  byslug: Map<string, BenchmarkInfo>,
+  suites: Set<string>,
+): Found | null {
+  let best: (Found & { rank: number }) | null = null;
+  for (let length = Math.min(phrases.longest, ws.length); length >= 1; length -= 1) {
+    for (let start = 0; start + length <= ws.length; start += 1) {
+      const slice = ws.slice(start, start + length);
+      const candidates = [
+        ...(phrases.plain.get(slice.join(' ')) ?? phrases.plain.get(slice.join('')) ?? []),
+        ...(phrases.contextual.get(slice.join(' ')) ?? [])
+          .filter((c) => suites.has(c.suite))
+          .map((c) => c.slug),
+      ];
+      if (candidates.length === 0) continue;
+      const slug = candidates.find((s) => suites.has(byslug.get(s)!.root)) ?? candidates[0]!;
+      const rank = KIND_RANK[byslug.get(slug)!.kind] * 100 + length;
+      if (!best || rank > best.rank) best = { slug, start, end: start + length, rank };
+    }
+  }
+  return best;
+}
+
+const containsPhrase = (ws: string[], phrase: string) => {
+  const target = words(phrase);
+  for (let i = 0; i + target.length <= ws.length; i += 1) {
+    if (target.every((w, k) => ws[i + k] === w)) return true;
+  }
+  return false;
+};
+
+/** Metric words in order of appearance, longest phrases first where they overlap. */
+function metricWords(ws: string[]): string[] {
+  const found: Array<{ at: number; metric: string }> = [];
+  const taken = new Set<number>();
+  const phrases = [...METRIC_WORDS].sort((a, b) => words(b.phrase).length - words(a.phrase).length);
+  for (const { phrase, metric } of phrases) {
+    const target = words(phrase);
+    for (let i = 0; i + target.length <= ws.length; i += 1) {
+      const span = target.map((_, k) => i + k);
+      if (span.some((k) => taken.has(k)) || !target.every((w, k) => ws[i + k] === w)) continue;
+      span.forEach((k) => taken.add(k));
+      found.push({ at: i, metric });
+    }
+  }
+  return found.sort((a, b) => a.at - b.at).map((f) => f.metric);
+}
+
+const GENERIC_METRICS = new Set(['accuracy', 'f1', 'pearson-spearman-mean']);
+
+/** A metric word on a benchmark: itself if allowed, or (for generic words) its family member. */
+function allowedMetric(metric: string, allowed: string[]): string | null {
+  if (allowed.includes(metric)) return metric;
+  if (!GENERIC_METRICS.has(metric)) return null;
+  return allowed.find((a) => METRIC_FAMILIES[a] === METRIC_FAMILIES[metric]) ?? null;
+}
+
+/** "F1 scores are reported for QQP and MRPC, Spearman correlations … for STS-B" → per benchmark. */
+function captionMetrics(
+  caption: string,
+  phrases: Phrases,
+  byslug: Map<string, BenchmarkInfo>,
+): Map<string, string> {
+  const hints = new Map<string, string>();
+  for (const clause of caption.split(/[.;,:]/)) {
+    const ws = words(clause);
+    const metrics = new Set(
+      metricWords(ws).filter((m) =>
+        METRIC_WORDS.some(
+          (w) =>
+            w.metric === m && CAPTION_METRIC_WORDS.has(w.phrase) && containsPhrase(ws, w.phrase),
+        ),
+      ),
+    );
+    if (metrics.size !== 1) continue;
+    const [metric] = [...metrics];
+    for (let i = 0; i < ws.length; i += 1) {
+      const found = findBenchmark(ws.slice(i, i + 3), phrases, byslug, new Set());
+      if (!found || found.start !== 0) continue;
+      const allowed = allowedMetric(metric!, byslug.get(found.slug)!.metrics);
+      if (allowed && !hints.has(found.slug)) hints.set(found.slug, allowed);
+    }
+  }
+  return hints;
+}
+
+function ownName(title: string | null): string[] {
+  if (!title) return [];
+  const colon = title.indexOf(':');
+  if (colon <= 0 || colon > 60) return [];
+  return words(title.slice(0, colon));
+}
+
+const shotsIn = (text: string): string | null => {
+  const ws = words(text);
+  if (containsPhrase(ws, 'zero shot')) return '0';
+  if (containsPhrase(ws, 'one shot')) return '1';
+  const match = /\b(\d{1,4})[- ]?shots?\b/i.exec(text);
+  return match ? match[1]! : null;
+};
+
+const cotIn = (text: string) => /\bcot\b|chain[- ]of[- ]thoughts?/i.test(text);
+
+function splitIn(text: string): 'test' | 'dev' | null {
+  const ws = new Set(words(text));
+  const test = ws.has('test');
+  const dev = ['dev', 'development', 'validation', 'val'].some((w) => ws.has(w));
+  return test === dev ? null : test ? 'test' : 'dev';
+}
+
+export function suggestMapping(
+  grid: Grid,
+  context: SuggestContext,
+  hints: { locator?: string } = {},
+): Suggestion {
+  const byslug = new Map(context.benchmarks.map((b) => [b.slug, b]));
+  const phrases = phraseIndex(context.benchmarks);
+  const headerRows = guessHeaderRows(grid);
+  const headers = headerTexts(grid, headerRows);
+  const dataRows = grid.rows.map((_, r) => r).filter((r) => r >= headerRows);
+  const cellsOf = (c: number) =>
+    dataRows.map((r) => grid.rows[r]!.cells[c]!.text).filter((t) => t !== '');
+  const numeric = (c: number) => {
+    const cells = cellsOf(c);
+    return cells.length > 0 && cells.filter(isNumbers).length >= cells.length / 2;
+  };
+  const pairs = (c: number) => {
+    const cells = cellsOf(c).map(readCell);
+    const two = cells.filter((r) => r.kind === 'numbers' && r.readings.length === 2).length;
+    return two > 0 && two >= cells.length / 2;
+  };
+  const contextText = [grid.caption, ...headers].join(' ');
+  const notes: SuggestionNotes = { columns: headers.map(() => ''), rows: [], setting: {} };
+  const columns: ColumnMapping[] = headers.map(() => blankColumn());
+
+  // Suites the table is about: named in the caption or headers, then by the datasets it holds.
+  const suites = new Set<string>();
+  const named = findBenchmark(words(grid.caption), phrases, byslug, new Set());
+  if (named) suites.add(byslug.get(named.slug)!.root);
+  const plainMatches = headers.map((h) => findBenchmark(words(h), phrases, byslug, new Set()));
+  const roots = plainMatches
+    .filter((m): m is Found => m !== null)
+    .map((m) => byslug.get(m.slug)!.root);
+  for (const root of roots) suites.add(root);
+  const mainSuite =
+    [...suites].sort(
+      (a, b) => roots.filter((r) => r === b).length - roots.filter((r) => r === a).length,
+    )[0] ?? null;
+
+  const captionHints = captionMetrics(grid.caption, phrases, byslug);
+  const averages: number[] = [];
+  headers.forEach((header, c) => {
+    const ws = words(header);
+    const phrase = ws.join(' ');
+    if (ws.some((w) => ['trainable', 'tunable', 'tuned'].includes(w))) {
+      columns[c]!.use = 'params';
+      notes.columns[c] = 'The header names trainable parameters.';
+      return;
+    }
+    if (SIZE_HEADERS.includes(phrase) || PARAMS_HEADERS.includes(phrase)) {
+      const counts = cellsOf(c)
+        .map(readCount)
+        .flatMap((r) => (r.kind === 'count' ? [r.count] : []));
+      const large = counts.some((n) => n >= 1e9);
+      columns[c]!.use = SIZE_HEADERS.includes(phrase) || large ? 'size' : 'params';
+      notes.columns[c] =
+        columns[c]!.use === 'size'
+          ? 'Model sizes: added to each model name ("LLaMA 7B").'
+          : 'Parameter counts below a billion: read as trainable parameters.';
+      return;
+    }
+    if (MODEL_HEADERS.includes(ws[0] ?? '') && !numeric(c)) {
+      columns[c]!.use = 'model';
+      notes.columns[c] = 'The header names models or methods.';
+      return;
+    }
+    const found = findBenchmark(ws, phrases, byslug, suites);
+    const average = AVERAGE_PHRASES.some((p) => containsPhrase(ws, p));
+    if (found && byslug.get(found.slug)!.kind === 'suite') {
+      columns[c] = { ...columns[c]!, use: 'claim', benchmark: found.slug };
+      averages.push(c);
+      return;
+    }
+    if (found) {
+      const benchmark = byslug.get(found.slug)!;
+      const rest = [...ws.slice(0, found.start), ...ws.slice(found.end)];
+      columns[c] = {
+        ...columns[c]!,
+        use: 'claim',
+        benchmark: benchmark.slug,
+        nShot: shotsIn(header) ?? '',
+        chainOfThought: cotIn(header) ? 'yes' : '',
+      };
+      const metrics = [
+        ...new Set(metricWords(rest).flatMap((m) => allowedMetric(m, benchmark.metrics) ?? [])),
+      ];
+      Object.assign(columns[c]!, chooseMetrics(benchmark, metrics, pairs(c), captionHints));
+      notes.columns[c] = metricNote(benchmark, metrics, captionHints.has(benchmark.slug));
+      return;
+    }
+    if (average || SCORE_PHRASES.includes(phrase)) {
+      if (mainSuite) {
+        columns[c] = { ...columns[c]!, use: 'claim', benchmark: mainSuite };
+        averages.push(c);
+      } else {
+        notes.columns[c] = 'An average, but the table names no suite it belongs to.';
+      }
+      return;
+    }
+    if (numeric(c)) notes.columns[c] = 'Numbers, but the header names no benchmark we know.';
+  });
+  if (!columns.some((c) => c.use === 'model')) {
+    const index = columns.findIndex((c, i) => c.use === '' && cellsOf(i).length > 0 && !numeric(i));
+    const chosen = index >= 0 ? index : columns[0]!.use === '' ? 0 : -1;
+    if (chosen >= 0) {
+      columns[chosen]!.use = 'model';
+      notes.columns[chosen] = 'The first column of names.';
+    }
+  }
+
+  for (const c of averages) {
+    const ws = words(headers[c]!);
+    const suite = columns[c]!.benchmark;
+    const officialAllowed =
+      !AVERAGE_PHRASES.some((p) => containsPhrase(ws, p)) &&
+      !columns.some(
+        (m, i) =>
+          i !== c &&
+          m.use === 'claim' &&
+          byslug.get(m.benchmark)?.root === suite &&
+          m.benchmark !== suite,
+      );
+    const chosen = chooseRecipe(c, suite, officialAllowed);
+    const benchmark = byslug.get(suite)!;
+    if (chosen.recipe) {
+      columns[c] = { ...columns[c]!, metric: benchmark.metrics[0] ?? '', recipe: chosen.recipe };
+    } else {
+      columns[c] = { ...blankColumn() };
+    }
+    notes.columns[c] = chosen.note;
+  }
+
+  function chooseRecipe(
+    c: number,
+    suite: string,
+    officialAllowed: boolean,
+  ): { recipe: string; note: string } {
+    const candidates = context.recipes.filter(
+      (r) => r.benchmark === suite && (officialAllowed || !r.official),
+    );
+    let best: { recipe: RecipeInfo; matches: number; tried: number } | null = null;
+    for (const recipe of candidates.filter((r) => r.computable)) {
+      let matches = 0;
+      let tried = 0;
+      for (const r of dataRows) {
+        const printed = readCell(grid.rows[r]!.cells[c]!.text);
+        if (printed.kind !== 'numbers' || printed.readings.length !== 1) continue;
+        const values = new Map<string, number>();
+        columns.forEach((column, i) => {
+          if (column.use !== 'claim' || i === c || column.benchmark === suite) return;
+          const reading = readCell(grid.rows[r]!.cells[i]!.text);
+          if (reading.kind !== 'numbers') return;
+          const metrics = [column.metric, column.metric2].filter(Boolean);
+          if (metrics.length !== reading.readings.length) return;
+          metrics.forEach((metric, k) =>
+            values.set(valueKey(column.benchmark, metric), Number(reading.readings[k]!.value)),
+          );
+        });
+        let result;
+        try {
+          result = computeAggregate(recipe.definition, values);
+        } catch {
+          continue;
+        }
+        if (!result.complete) continue;
+        tried += 1;
+        if (matchesAtPrecision(result.score, printed.readings[0]!.value)) matches += 1;
+      }
+      if (matches > 0 && matches * 2 >= tried && (!best || matches > best.matches)) {
+        best = { recipe, matches, tried };
+      }
+    }
+    if (best) {
+      return {
+        recipe: best.recipe.slug,
+        note: `${best.recipe.name}: it reproduces the printed average in ${best.matches} of ${best.tried} rows.`,
+      };
+    }
+    const published = candidates.find((r) => r.official && !r.computable);
+    if (published) {
+      return {
+        recipe: published.slug,
+        note: `The header names ${byslug.get(suite)!.name}: read as its published average (${published.name}).`,
+      };
+    }
+    return {
+      recipe: '',
+      note: 'No recipe in the catalogue reproduces these averages: choose the one the paper describes, or leave the column out.',
+    };
+  }
+
+  // Rows: what to leave out, who proposed what, and which method each row names.
+  const mapping: Mapping = {
+    headerRows,
+    columns,
+    rows: grid.rows.map(() => blankRowMapping()),
+    setting: blankSetting(),
+  };
+  const claimColumns = columns.flatMap((c, i) => (c.use === 'claim' ? [i] : []));
+  const names = dataRows.map((r) => nameAsRead(grid, r, columns));
+  const methodRows = names.filter((n) => METHODS.some((m) => m.pattern.test(n))).length;
+  const rowsAreMethods = methodRows > 0 && methodRows * 2 >= names.filter(Boolean).length;
+  const own = ownName(context.paperTitle);
+  notes.rows = grid.rows.map((_, r) => (r < headerRows ? 'Header row.' : ''));
+  dataRows.forEach((r, i) => {
+    const row = mapping.rows[r]!;
+    const cells = grid.rows[r]!.cells.map((c) => c.text).filter(Boolean);
+    const name = names[i]!;
+    if (cells.length > 1 && new Set(cells).size === 1) {
+      row.skip = true;
+      notes.rows[r] = 'A heading across the table.';
+    } else if (!claimColumns.some((c) => isNumbers(grid.rows[r]!.cells[c]!.text))) {
+      row.skip = true;
+      notes.rows[r] = 'No numbers in the mapped columns.';
+    } else if (!name) {
+      row.skip = true;
+      notes.rows[r] = 'No model name.';
+    }
+    const ours = /\(\s*ours\s*\)/i.test(grid.rows[r]!.cells.map((c) => c.text).join(' '));
+    row.role =
+      own.length === 0 && !ours
+        ? 'proposed'
+        : ours || containsPhrase(words(name), own.join(' '))
+          ? 'proposed'
+          : 'baseline';
+    const method = METHODS.find((m) => m.pattern.test(name));
+    if (method) row.adaptation = method.adaptation;
+  });
+
+  const setting = mapping.setting;
+  const split = splitIn(contextText);
+  if (split) {
+    setting.split = split;
+    notes.setting.split = `The caption or headers say "${split === 'test' ? 'test' : 'dev'}".`;
+  }
+  const shots = shotsIn(grid.caption);
+  if (shots !== null) setting.nShot = shots;
+  if (cotIn(grid.caption)) setting.chainOfThought = 'yes';
+  const stated = ADAPTATION_WORDS.find((a) => a.pattern.test(grid.caption));
+  const claimRoots = new Set(claimColumns.map((c) => byslug.get(columns[c]!.benchmark)?.root));
+  let adaptation: Adaptation = 'unknown';
+  if (stated) {
+    adaptation = stated.adaptation;
+    notes.setting.adaptation = 'The caption says so.';
+  } else if (
+    !rowsAreMethods &&
+    claimRoots.size > 0 &&
+    [...claimRoots].every((root) => root && FINE_TUNED_SUITES.has(root))
+  ) {
+    adaptation = 'full_ft';
+    notes.setting.adaptation =
+      'Results on these benchmarks are fine-tuned as a rule; the table does not say otherwise. Change it if the paper does.';
+  }
+  setting.adaptation = adaptation;
+  if (rowsAreMethods) {
+    const base = modelKeyCandidates({ ...grid, rows: [] })
+      .map((key) => context.models.get(key))
+      .find((name): name is string => name !== undefined);
+    if (base) {
+      setting.model = base;
+      notes.setting.model = `The rows name methods; the caption names ${base}.`;
+    } else {
+      notes.setting.model =
+        'The rows name methods (LoRA, BitFit …): give the model they were applied to.';
+    }
+  }
+  const locator =
+    hints.locator?.trim() || /^\s*(?:table|tab\.?)\s*([a-z]?\d+[a-z]?)\b/i.exec(grid.caption)?.[1];
+  if (locator) setting.locator = /^[a-z]?\d+[a-z]?$/i.test(locator) ? `Table ${locator}` : locator;
+  return { mapping, notes };
+}
+
+/** The column's metric (and second metric for pairs): header words, then the caption, then the data. */
+function chooseMetrics(
+  benchmark: BenchmarkInfo,
+  found: string[],
+  pair: boolean,
+  captionHints: Map<string, string>,
+): Pick<ColumnMapping, 'metric' | 'metric2'> {
+  const [first, second] = benchmark.metrics;
+  if (found.length >= 2) return { metric: found[0]!, metric2: found[1]! };
+  if (found.length === 1) {
+    if (!pair) return { metric: found[0]!, metric2: '' };
+    const other = [first, second].find((m) => m && m !== found[0]) ?? '';
+    return { metric: found[0]!, metric2: other };
+  }
+  if (pair && second) return { metric: first!, metric2: second };
+  return { metric: captionHints.get(benchmark.slug) ?? first ?? '', metric2: '' };
+}
+
+function metricNote(benchmark: BenchmarkInfo, found: string[], fromCaption: boolean): string {
+  if (found.length) return `${benchmark.name}; the header names the metric.`;
+  if (fromCaption) return `${benchmark.name}; the caption names the metric.`;
+  return `${benchmark.name}; its primary metric, as the header names none.`;
+}

@@ -49,7 +49,8 @@ function tokenize(text: string): Token[] {
     buffer = '';
   };
   const add = (ch: string) => {
-    if (!buffer) bufferLine = line;
+    // A text token's line is where its first visible character is, not the newline before it.
+    if (!buffer.trim() && ch.trim()) bufferLine = line;
     buffer += ch;
   };
   let i = 0;
@@ -415,19 +416,26 @@ const ARGUMENTS: Record<string, { optional: number; args: number; keep: number |
   multirow: { optional: 2, args: 3, keep: 2 },
 };
 
+/** Rules across the whole table; \cmidrule and \cline under a spanning header do not end it. */
 const RULES = new Set([
   'hline',
   'toprule',
   'midrule',
   'bottomrule',
-  'cline',
-  'cmidrule',
   'specialrule',
   'hhline',
   'hdashline',
-  'cdashline',
 ]);
-const ROW_PREFIXES = new Set([...RULES, 'addlinespace', 'rowcolor', 'noalign', 'morecmidrules']);
+const ROW_PREFIXES = new Set([
+  ...RULES,
+  'cline',
+  'cmidrule',
+  'cdashline',
+  'addlinespace',
+  'rowcolor',
+  'noalign',
+  'morecmidrules',
+]);
 
 const SYMBOL_CHARS: Record<string, string> = {
   '%': '%',

@@ -64,7 +64,7 @@ export function markdownCell(raw: string): Cell {
   const underline = /<(u|ins)>/i.test(text);
   text = text
     .replace(/<br\s*\/?>/gi, ' ')
-    .replace(/<sup>(.*?)<\/sup>/gi, (_, inner: string) => superscript(inner))
+    .replace(/<sup>(.*?)<\/sup>/gi, (_, inner: string) => superscript(decodeEntities(inner)))
     .replace(/<sub>(.*?)<\/sub>/gi, (_, inner: string) => ` ${inner}`)
     .replace(/<\/?[a-z][^>]*>/gi, '')
     .replace(/\*\*(.+?)\*\*/g, '$1')
@@ -108,5 +108,5 @@ export function readMarkdownTable(source: string): Grid {
       ruleAbove: headerRows !== null && headerRows === rows.length && rows.length > 0,
     });
   }
-  return finishGrid('markdown', rows, latexToText(caption), headerRows);
+  return finishGrid('markdown', rows, markdownCell(caption).text, headerRows);
 }

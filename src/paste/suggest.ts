@@ -80,16 +80,14 @@ const MAX_MODEL_KEYS = 3000;
 
 const isNumbers = (text: string) => readCell(text).kind === 'numbers';
 
-/** Rows before the first that is mostly numbers (after its first cell). */
+/** Rows before the first with a number in it (after its first cell): "392k" or "5-shot" are not. */
 export function guessHeaderRows(grid: Grid): number {
   if (grid.headerRows !== null) return grid.headerRows;
   const limit = Math.min(MAX_HEADER_ROWS, grid.rows.length - 1);
   for (let r = 0; r <= limit; r += 1) {
-    const cells = grid.rows[r]!.cells.slice(1);
-    const numbers = cells.filter((c) => isNumbers(c.text)).length;
-    if (numbers > 0 && numbers >= Math.ceil(cells.length / 2)) return r;
+    if (grid.rows[r]!.cells.slice(1).some((c) => isNumbers(c.text))) return r;
   }
-  return grid.rows.length > 1 ? 1 : 0;
+  return Math.min(1, grid.rows.length - 1);
 }
 
 /** A column's header: the texts of its header rows, spans repeated once. */
@@ -340,6 +338,7 @@ export function suggestMapping(
 
   const captionHints = captionMetrics(grid.caption, phrases, byslug);
   const averages: number[] = [];
+  const modelHeaders: Array<{ column: number; rank: number }> = [];
   headers.forEach((header, c) => {
     const ws = words(header);
     const phrase = ws.join(' ');
@@ -361,14 +360,14 @@ export function suggestMapping(
       return;
     }
     if (MODEL_HEADERS.includes(ws[0] ?? '') && !numeric(c)) {
-      columns[c]!.use = 'model';
-      notes.columns[c] = 'The header names models or methods.';
+      modelHeaders.push({ column: c, rank: MODEL_HEADERS.indexOf(ws[0]!) });
       return;
     }
     const found = findBenchmark(ws, phrases, byslug, suites);
     const average = AVERAGE_PHRASES.some((p) => containsPhrase(ws, p));
+    const shots = { nShot: shotsIn(header) ?? '', chainOfThought: cotIn(header) ? 'yes' : '' };
     if (found && byslug.get(found.slug)!.kind === 'suite') {
-      columns[c] = { ...columns[c]!, use: 'claim', benchmark: found.slug };
+      columns[c] = { ...columns[c]!, ...shots, use: 'claim', benchmark: found.slug };
       averages.push(c);
       return;
     }
@@ -377,10 +376,9 @@ export function suggestMapping(
       const rest = [...ws.slice(0, found.start), ...ws.slice(found.end)];
       columns[c] = {
         ...columns[c]!,
+        ...shots,
         use: 'claim',
         benchmark: benchmark.slug,
-        nShot: shotsIn(header) ?? '',
-        chainOfThought: cotIn(header) ? 'yes' : '',
       };
       const metrics = [
         ...new Set(metricWords(rest).flatMap((m) => allowedMetric(m, benchmark.metrics) ?? [])),
@@ -400,7 +398,11 @@ export function suggestMapping(
     }
     if (numeric(c)) notes.columns[c] = 'Numbers, but the header names no benchmark we know.';
   });
-  if (!columns.some((c) => c.use === 'model')) {
+  const [modelHeader] = modelHeaders.sort((a, b) => a.rank - b.rank);
+  if (modelHeader) {
+    columns[modelHeader.column]!.use = 'model';
+    notes.columns[modelHeader.column] = 'The header names models or methods.';
+  } else {
     const index = columns.findIndex((c, i) => c.use === '' && cellsOf(i).length > 0 && !numeric(i));
     const chosen = index >= 0 ? index : columns[0]!.use === '' ? 0 : -1;
     if (chosen >= 0) {
@@ -412,15 +414,8 @@ export function suggestMapping(
   for (const c of averages) {
     const ws = words(headers[c]!);
     const suite = columns[c]!.benchmark;
-    const officialAllowed =
-      !AVERAGE_PHRASES.some((p) => containsPhrase(ws, p)) &&
-      !columns.some(
-        (m, i) =>
-          i !== c &&
-          m.use === 'claim' &&
-          byslug.get(m.benchmark)?.root === suite &&
-          m.benchmark !== suite,
-      );
+    // "Avg." is the paper's own average; "Score" or the suite's name may be the official one.
+    const officialAllowed = !AVERAGE_PHRASES.some((p) => containsPhrase(ws, p));
     const chosen = chooseRecipe(c, suite, officialAllowed);
     const benchmark = byslug.get(suite)!;
     if (chosen.recipe) {
@@ -540,11 +535,12 @@ export function suggestMapping(
   const stated = ADAPTATION_WORDS.find((a) => a.pattern.test(grid.caption));
   const claimRoots = new Set(claimColumns.map((c) => byslug.get(columns[c]!.benchmark)?.root));
   let adaptation: Adaptation = 'unknown';
-  if (stated) {
+  if (rowsAreMethods) {
+    notes.setting.adaptation = "Each row's method gives its adaptation (see the rows).";
+  } else if (stated) {
     adaptation = stated.adaptation;
     notes.setting.adaptation = 'The caption says so.';
   } else if (
-    !rowsAreMethods &&
     claimRoots.size > 0 &&
     [...claimRoots].every((root) => root && FINE_TUNED_SUITES.has(root))
   ) {

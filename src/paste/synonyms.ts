@@ -73,6 +73,7 @@ export const AVERAGE_PHRASES = [
 /** Header words for "the suite's score": the official recipe is a candidate only with these. */
 export const SCORE_PHRASES = ['score', 'glue score', 'superglue score', 'blurb score'];
 
+/** Headers of the column of model names, the likeliest first ("Model" beats a submitter's "Name"). */
 export const MODEL_HEADERS = [
   'model',
   'models',
@@ -81,11 +82,11 @@ export const MODEL_HEADERS = [
   'system',
   'systems',
   'approach',
-  'name',
   'baseline',
   'baselines',
   'encoder',
   'architecture',
+  'name',
 ];
 export const SIZE_HEADERS = ['size', 'model size', 'scale'];
 export const PARAMS_HEADERS = [

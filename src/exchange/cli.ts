@@ -6,7 +6,8 @@ import { loadConfig } from '../config';
 import { connect } from '../db/connect';
 import { migrateToLatest } from '../db/migrate';
 import { seedCatalogue } from '../db/seed';
-import { parseImportFile } from './formats/detect';
+import { readTableImport } from '../paste/table-import';
+import { detectFormat, parseImportFile } from './formats/detect';
 import { formatImportReport } from './import.report';
 import { runImport } from './import.service';
 import { IMPORT_FORMATS, ImportError, type ImportFormat } from './import.types';
@@ -16,6 +17,7 @@ const PROGRESS_FROM = 500;
 
 interface Options {
   format?: ImportFormat;
+  mapping?: string;
   dryRun: boolean;
   actor: string;
   json: boolean;
@@ -31,27 +33,32 @@ async function importFile(file: string, options: Options): Promise<number> {
   if (stat.size > limit) {
     throw new ImportError(`${file} is ${stat.size} bytes, over the limit of ${limit} bytes.`);
   }
-  const parsed = parseImportFile(fs.readFileSync(file, 'utf8'), {
-    fileName: path.basename(file),
-    format: options.format,
-  });
-  const total = parsed.bundles.reduce((n, b) => n + b.claims.length, 0);
-  const bar =
-    total >= PROGRESS_FROM && process.stderr.isTTY && !options.json
-      ? new SingleBar(
-          { format: 'importing [{bar}] {value}/{total} claims', stream: process.stderr },
-          Presets.shades_classic,
-        )
-      : null;
+  const text = fs.readFileSync(file, 'utf8');
+  const fileName = path.basename(file);
+  const format = options.format ?? detectFormat(text, fileName);
+  // A paper's table is mapped against the catalogue and the ledger's models, so it is read once
+  // the database is open; every other format is read (and refused) before.
+  const mapping = format === 'table' ? readMappingFileFor(file, options.mapping) : null;
+  let parsed = mapping === null ? parseImportFile(text, { fileName, format }) : null;
   const connection = await connect(config.database);
+  let bar: SingleBar | null = null;
   try {
     await migrateToLatest(connection.db);
     await seedCatalogue(connection.db);
+    parsed ??= await readTableImport(connection.db, text, mapping!, fileName);
+    const total = parsed.bundles.reduce((n, b) => n + b.claims.length, 0);
+    bar =
+      total >= PROGRESS_FROM && process.stderr.isTTY && !options.json
+        ? new SingleBar(
+            { format: 'importing [{bar}] {value}/{total} claims', stream: process.stderr },
+            Presets.shades_classic,
+          )
+        : null;
     bar?.start(total, 0);
     const report = await runImport(connection.db, parsed, {
       actor: options.actor,
       dryRun: options.dryRun,
-      fileName: path.basename(file),
+      fileName,
       onProgress: (done) => bar?.update(done),
     });
     bar?.stop();
@@ -65,13 +72,36 @@ async function importFile(file: string, options: Options): Promise<number> {
   }
 }
 
+/** The mapping file named with --mapping, or the one beside the table (table.mapping.yaml). */
+function readMappingFileFor(table: string, named: string | undefined): string {
+  const stem = table.replace(/\.[a-z]+$/i, '');
+  const candidates = named
+    ? [named]
+    : ['.mapping.yaml', '.mapping.yml', '.mapping.json'].map((ext) => stem + ext);
+  const found = candidates.find((candidate) =>
+    fs.statSync(candidate, { throwIfNoEntry: false })?.isFile(),
+  );
+  if (!found) {
+    throw new ImportError(
+      named
+        ? `${named}: no such mapping file`
+        : `${path.basename(table)} is a table: give its mapping file with --mapping (or put it beside the table as ${path.basename(candidates[0]!)}).`,
+    );
+  }
+  return fs.readFileSync(found, 'utf8');
+}
+
 const program = new Command()
   .name('npm run import --')
   .description(
-    'Import claims from a benchledger JSON dump, an lm-evaluation-harness results file, a Papers with Code evaluation-tables.json or a CSV (see README). Validates the whole file first and writes everything in one transaction, or nothing.',
+    "Import claims from a benchledger JSON dump, an lm-evaluation-harness results file, a Papers with Code evaluation-tables.json, a CSV, or a paper's LaTeX or Markdown table with a mapping file (see README). Validates the whole file first and writes everything in one transaction, or nothing.",
   )
   .argument('<file>', 'the file to import')
   .addOption(new Option('-f, --format <format>', 'skip detection').choices(IMPORT_FORMATS))
+  .option(
+    '-m, --mapping <file>',
+    'for a .tex or .md table: the YAML or JSON file that names its paper and corrects the suggested mapping',
+  )
   .option(
     '-n, --dry-run',
     'print what would be added, already there and skipped; write nothing',

@@ -5,7 +5,8 @@ import { requireAdmin } from '../auth/require-admin';
 import type { Config } from '../config';
 import type { DB } from '../db/database';
 import { verifyCsrf } from '../http/csrf';
-import { parseImportFile } from './formats/detect';
+import { readTableImport } from '../paste/table-import';
+import { detectFormat, parseImportFile } from './formats/detect';
 import { runImport, type ImportReport } from './import.service';
 import { FORMAT_LABELS, IMPORT_FORMATS, ImportError, type ImportFormat } from './import.types';
 import { PendingImports } from './pending-imports';
@@ -27,8 +28,11 @@ export function importRouter(db: DB, config: Config, pending = new PendingImport
   const router = Router();
   const upload = multer({
     storage: multer.memoryStorage(),
-    limits: { fileSize: config.maxUploadBytes, files: 1, fields: 5 },
-  }).single('file');
+    limits: { fileSize: config.maxUploadBytes, files: 2, fields: 5 },
+  }).fields([
+    { name: 'file', maxCount: 1 },
+    { name: 'mapping', maxCount: 1 },
+  ]);
 
   const renderForm = (res: Response, status: number, extra: Record<string, unknown> = {}) =>
     res.status(status).render('exchange/import', {
@@ -65,15 +69,25 @@ export function importRouter(db: DB, config: Config, pending = new PendingImport
 
   router.post('/admin/import', requireAdmin, receiveFile, verifyCsrf, async (req: Request, res) => {
     const { format } = uploadFields.parse(req.body ?? {});
-    if (!req.file || req.file.size === 0) {
+    const files = (req.files ?? {}) as Record<string, Express.Multer.File[] | undefined>;
+    const [file] = files.file ?? [];
+    const [mapping] = files.mapping ?? [];
+    if (!file || file.size === 0) {
       return renderForm(res, 422, { error: 'Choose a file to import.', format });
     }
-    const fileName = req.file.originalname.slice(0, 200);
+    const fileName = file.originalname.slice(0, 200);
     try {
-      const parsed = parseImportFile(req.file.buffer.toString('utf8'), {
-        fileName,
-        format: format === 'auto' ? undefined : (format as ImportFormat),
-      });
+      const text = file.buffer.toString('utf8');
+      const chosen = format === 'auto' ? detectFormat(text, fileName) : (format as ImportFormat);
+      if (chosen === 'table' && !mapping) {
+        throw new ImportError(
+          'A LaTeX or Markdown table needs its mapping file (YAML or JSON) beside it: choose it under "Mapping file".',
+        );
+      }
+      const parsed =
+        chosen === 'table'
+          ? await readTableImport(db, text, mapping!.buffer.toString('utf8'), fileName)
+          : parseImportFile(text, { fileName, format: chosen });
       const report = await runImport(db, parsed, {
         actor: res.locals.admin!.user,
         dryRun: true,

@@ -1,7 +1,7 @@
 import type { ClaimInput } from '../claims/claim-input';
 import type { PaperInput } from '../claims/claim.service';
 
-export const IMPORT_FORMATS = ['ledger', 'lm-eval', 'papers-with-code', 'csv'] as const;
+export const IMPORT_FORMATS = ['ledger', 'lm-eval', 'papers-with-code', 'csv', 'table'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
 export const FORMAT_LABELS: Record<ImportFormat, string> = {
@@ -9,6 +9,7 @@ export const FORMAT_LABELS: Record<ImportFormat, string> = {
   'lm-eval': 'lm-evaluation-harness results',
   'papers-with-code': 'Papers with Code evaluation tables',
   csv: 'CSV, one claim per row',
+  table: "A paper's table (LaTeX or Markdown) with a mapping file",
 };
 
 /** A claim candidate and where in the file it came from, for the report. */

@@ -10,6 +10,16 @@ export const FORMAT_NAMES: Record<TableFormat, string> = {
   csv: 'comma-separated text',
 };
 
+/** Table files the importer reads with a mapping file, by extension. */
+const TABLE_EXTENSIONS: Record<string, TableFormat> = {
+  '.tex': 'latex',
+  '.md': 'markdown',
+  '.markdown': 'markdown',
+};
+
+export const tableFormatOf = (fileName: string): TableFormat | undefined =>
+  TABLE_EXTENSIONS[/\.[a-z]+$/i.exec(fileName)?.[0]?.toLowerCase() ?? ''];
+
 /** Bounds on what one paste may hold, so a hostile paste costs little to refuse. */
 export const PASTE_LIMITS = {
   chars: 100_000,

@@ -402,7 +402,7 @@ const ARGUMENTS: Record<string, { optional: number; args: number; keep: number |
   specialrule: { optional: 0, args: 3, keep: null },
   addlinespace: { optional: 1, args: 0, keep: null },
   noalign: { optional: 0, args: 1, keep: null },
-  url: { optional: 0, args: 1, keep: null },
+  url: { optional: 0, args: 1, keep: 0 },
   textcolor: { optional: 1, args: 2, keep: 1 },
   colorbox: { optional: 1, args: 2, keep: 1 },
   href: { optional: 0, args: 2, keep: 1 },

@@ -120,9 +120,10 @@ function pick<T extends object>(blank: T, fields: Record<string, unknown>): T {
 /** The mapping as posted; anything missing or of the wrong type reads as empty. */
 export function readMappingForm(body: unknown, grid: Grid): Mapping {
   const fields = record(body);
-  const headerRows = Number(text(fields.headerRows));
+  const headerRows = text(fields.headerRows);
   return {
-    headerRows: Number.isInteger(headerRows) ? headerRows : -1,
+    // Anything but a row number reads as -1, which validateMapping reports.
+    headerRows: /^\d{1,3}$/.test(headerRows) ? Math.min(Number(headerRows), grid.rows.length) : -1,
     columns: indexed(fields.columns, 'c', grid.width).map((column) => {
       const mapped = pick(blankColumn(), column);
       return {

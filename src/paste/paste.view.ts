@@ -70,7 +70,7 @@ const columnLabels: Record<string, string> = {
   use: 'Holds',
   benchmark: 'Benchmark',
   metric: 'Metric',
-  metric2: 'Second metric (a/b cells)',
+  metric2: 'Second metric (a/b)',
   recipe: 'Averaging recipe',
   nShot: 'Shots',
   chainOfThought: 'Chain of thought',
@@ -160,7 +160,6 @@ export function mappingPage(input: {
           label: columnLabels.recipe!,
           kind: 'select',
           groups: [{ label: null, options: recipes }],
-          hint: 'Only for an average over a suite.',
         }),
         at('nShot', { label: columnLabels.nShot!, inputmode: 'numeric', maxlength: 5 }),
         at('chainOfThought', {
@@ -227,7 +226,6 @@ export function mappingPage(input: {
         at('trainableParams', {
           label: rowLabels.trainableParams!,
           maxlength: 40,
-          hint: 'Blank: the mapped column, if any.',
         }),
       ],
     };

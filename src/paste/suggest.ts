@@ -94,7 +94,7 @@ export function guessHeaderRows(grid: Grid): number {
 export function headerTexts(grid: Grid, headerRows: number): string[] {
   return Array.from({ length: grid.width }, (_, c) => {
     const texts: string[] = [];
-    for (let r = 0; r < headerRows; r += 1) {
+    for (let r = 0; r < Math.min(headerRows, grid.rows.length); r += 1) {
       const text = grid.rows[r]!.cells[c]!.text;
       if (text && texts.at(-1) !== text) texts.push(text);
     }

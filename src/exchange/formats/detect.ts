@@ -1,3 +1,4 @@
+import { tableFormatOf } from '../../paste/grid';
 import { ImportError, parseJsonText, type ImportFormat, type ParsedImport } from '../import.types';
 import { parseClaimsCsv } from './csv';
 import { fromLedgerData, looksLikeLedger } from './ledger-json';
@@ -7,6 +8,7 @@ import { fromPapersWithCodeData, looksLikePapersWithCode } from './papers-with-c
 /** JSON formats are told apart by their shape; anything that does not start like JSON is CSV. */
 export function detectFormat(text: string, fileName = ''): ImportFormat {
   if (/\.csv$/i.test(fileName)) return 'csv';
+  if (tableFormatOf(fileName)) return 'table';
   const start = text.replace(/^\uFEFF/, '').trimStart()[0];
   if (start !== '{' && start !== '[') {
     if (/\.json$/i.test(fileName)) parseJsonText(text);
@@ -28,6 +30,11 @@ export function parseImportFile(
 ): ParsedImport {
   if (!text.trim()) throw new ImportError('The file is empty.');
   const format = options.format ?? detectFormat(text, options.fileName);
+  if (format === 'table') {
+    throw new ImportError(
+      'A LaTeX or Markdown table is imported with a mapping file that names its paper (see the README).',
+    );
+  }
   if (format === 'csv') return parseClaimsCsv(text);
   const data = parseJsonText(text);
   if (format === 'ledger') return fromLedgerData(data);

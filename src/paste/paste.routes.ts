@@ -132,7 +132,7 @@ export function pasteRouter(db: DB, limiter: RequestHandler): Router {
     const clean = isClean(review);
     res.status(clean && !review.errors.confirm ? 200 : 422).render('submissions/paste-preview', {
       title: 'Check the claims before sending them',
-      ...previewPage(review, step.context, step.grid),
+      ...previewPage(review, step.context),
       hidden: hiddenFields(mapping, step.paper, step.grid.format),
       table: step.values.table,
       confirm: echoValues(step.body).confirm,
@@ -168,7 +168,7 @@ export function pasteRouter(db: DB, limiter: RequestHandler): Router {
     if (step.body.mapped === 'yes') {
       const mapping = readMappingForm(step.body, step.grid);
       const errors = validateMapping(mapping, step.grid, step.context.catalogue);
-      await renderMapping(res, step, mapping, errors, 200);
+      await renderMapping(res, step, mapping, errors, Object.keys(errors).length ? 422 : 200);
       return;
     }
     if (!step.paper.arxivId) step.paper.arxivId = step.values.arxivId;

@@ -237,7 +237,6 @@ export function mappingPage(input: {
       hint: notes.setting[field] || spec.hint || null,
     });
   return {
-    summary: errorSummary(errors, pasteLabel),
     errors,
     grid: gridView(grid, Math.max(0, mapping.headerRows)),
     formatName: FORMAT_NAMES[grid.format],
@@ -325,7 +324,7 @@ export interface PreviewRow {
   conflicts: Array<{ paperId: number; paperTitle: string; value: number; difference: number }>;
 }
 
-export function previewPage(review: PasteReview, context: PasteContext, grid: Grid) {
+export function previewPage(review: PasteReview, context: PasteContext) {
   const { catalogue } = context;
   const benchmarkName = (slug: string) => catalogue.benchmarks.get(slug)?.name ?? slug;
   const metricName = (slug: string) => catalogue.metrics.get(slug)?.name ?? slug;
@@ -364,7 +363,6 @@ export function previewPage(review: PasteReview, context: PasteContext, grid: Gr
     counts: review.counts,
     conflicts: rows.some((r) => r.conflicts.length > 0),
     errors: review.errors,
-    width: grid.width,
   };
 }
 

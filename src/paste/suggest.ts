@@ -16,6 +16,7 @@ import {
   blankSetting,
   type ColumnMapping,
   type Mapping,
+  type RowMapping,
   type TableSetting,
 } from './mapping';
 import {
@@ -297,274 +298,308 @@ function splitIn(text: string): 'test' | 'dev' | null {
   return test === dev ? null : test ? 'test' : 'dev';
 }
 
-export function suggestMapping(
-  grid: Grid,
-  context: SuggestContext,
-  hints: { locator?: string } = {},
-): Suggestion {
-  const byslug = new Map(context.benchmarks.map((b) => [b.slug, b]));
-  const phrases = phraseIndex(context.benchmarks);
-  const headerRows = guessHeaderRows(grid);
-  const headers = headerTexts(grid, headerRows);
-  const dataRows = grid.rows.map((_, r) => r).filter((r) => r >= headerRows);
-  const cellsOf = (c: number) =>
-    dataRows.map((r) => grid.rows[r]!.cells[c]!.text).filter((t) => t !== '');
-  const numeric = (c: number) => {
-    const cells = cellsOf(c);
-    return cells.length > 0 && cells.filter(isNumbers).length >= cells.length / 2;
-  };
-  const pairs = (c: number) => {
-    const cells = cellsOf(c).map(readCell);
-    const two = cells.filter((r) => r.kind === 'numbers' && r.readings.length === 2).length;
-    return two > 0 && two >= cells.length / 2;
-  };
-  const contextText = [grid.caption, ...headers].join(' ');
-  const notes: SuggestionNotes = { columns: headers.map(() => ''), rows: [], setting: {} };
-  const columns: ColumnMapping[] = headers.map(() => blankColumn());
+/** What every step of a suggestion reads: the grid, the catalogue and where the data starts. */
+interface Table {
+  grid: Grid;
+  context: SuggestContext;
+  byslug: Map<string, BenchmarkInfo>;
+  headerRows: number;
+  headers: string[];
+  dataRows: number[];
+}
 
-  // Suites the table is about: named in the caption or headers, then by the datasets it holds.
-  const suites = new Set<string>();
-  const named = findBenchmark(words(grid.caption), phrases, byslug, new Set());
-  if (named) suites.add(byslug.get(named.slug)!.root);
-  const plainMatches = headers.map((h) => findBenchmark(words(h), phrases, byslug, new Set()));
-  const roots = plainMatches
+const cellsOf = (table: Table, c: number) =>
+  table.dataRows.map((r) => table.grid.rows[r]!.cells[c]!.text).filter((t) => t !== '');
+
+const isNumericColumn = (table: Table, c: number) => {
+  const cells = cellsOf(table, c);
+  return cells.length > 0 && cells.filter(isNumbers).length >= cells.length / 2;
+};
+
+const isPairColumn = (table: Table, c: number) => {
+  const cells = cellsOf(table, c).map(readCell);
+  const two = cells.filter((r) => r.kind === 'numbers' && r.readings.length === 2).length;
+  return two > 0 && two >= cells.length / 2;
+};
+
+/** The suites a table is about (named in its caption or headers, then by its datasets), most held first. */
+function suitesOf(table: Table, phrases: Phrases): string[] {
+  const { byslug } = table;
+  const roots = table.headers
+    .map((h) => findBenchmark(words(h), phrases, byslug, new Set()))
     .filter((m): m is Found => m !== null)
     .map((m) => byslug.get(m.slug)!.root);
-  for (const root of roots) suites.add(root);
-  const mainSuite =
-    [...suites].sort(
-      (a, b) => roots.filter((r) => r === b).length - roots.filter((r) => r === a).length,
-    )[0] ?? null;
+  const named = findBenchmark(words(table.grid.caption), phrases, byslug, new Set());
+  const suites = new Set([...(named ? [byslug.get(named.slug)!.root] : []), ...roots]);
+  const held = (suite: string) => roots.filter((r) => r === suite).length;
+  return [...suites].sort((a, b) => held(b) - held(a));
+}
 
-  const captionHints = captionMetrics(grid.caption, phrases, byslug);
+/** Each column's use, benchmark and metrics from its header, the caption and its cells. */
+function suggestColumns(table: Table, notes: SuggestionNotes): ColumnMapping[] {
+  const { byslug } = table;
+  const phrases = phraseIndex(table.context.benchmarks);
+  const suites = suitesOf(table, phrases);
+  const captionHints = captionMetrics(table.grid.caption, phrases, byslug);
+  const columns = table.headers.map(() => blankColumn());
   const averages: number[] = [];
   const modelHeaders: Array<{ column: number; rank: number }> = [];
-  headers.forEach((header, c) => {
+  table.headers.forEach((header, c) => {
     const ws = words(header);
     const phrase = ws.join(' ');
+    const column = columns[c]!;
     if (ws.some((w) => ['trainable', 'tunable', 'tuned'].includes(w))) {
-      columns[c]!.use = 'params';
+      column.use = 'params';
       notes.columns[c] = 'The header names trainable parameters.';
       return;
     }
     if (SIZE_HEADERS.includes(phrase) || PARAMS_HEADERS.includes(phrase)) {
-      const counts = cellsOf(c)
+      const counts = cellsOf(table, c)
         .map(readCount)
         .flatMap((r) => (r.kind === 'count' ? [r.count] : []));
       const large = counts.some((n) => n >= 1e9);
-      columns[c]!.use = SIZE_HEADERS.includes(phrase) || large ? 'size' : 'params';
+      column.use = SIZE_HEADERS.includes(phrase) || large ? 'size' : 'params';
       notes.columns[c] =
-        columns[c]!.use === 'size'
+        column.use === 'size'
           ? 'Model sizes: added to each model name ("LLaMA 7B").'
           : 'Parameter counts below a billion: read as trainable parameters.';
       return;
     }
-    if (MODEL_HEADERS.includes(ws[0] ?? '') && !numeric(c)) {
+    if (MODEL_HEADERS.includes(ws[0] ?? '') && !isNumericColumn(table, c)) {
       modelHeaders.push({ column: c, rank: MODEL_HEADERS.indexOf(ws[0]!) });
       return;
     }
-    const found = findBenchmark(ws, phrases, byslug, suites);
-    const average = AVERAGE_PHRASES.some((p) => containsPhrase(ws, p));
-    const shots = { nShot: shotsIn(header) ?? '', chainOfThought: cotIn(header) ? 'yes' : '' };
+    const found = findBenchmark(ws, phrases, byslug, new Set(suites));
+    Object.assign(column, {
+      nShot: shotsIn(header) ?? '',
+      chainOfThought: cotIn(header) ? 'yes' : '',
+    });
     if (found && byslug.get(found.slug)!.kind === 'suite') {
-      columns[c] = { ...columns[c]!, ...shots, use: 'claim', benchmark: found.slug };
+      Object.assign(column, { use: 'claim', benchmark: found.slug });
       averages.push(c);
-      return;
-    }
-    if (found) {
+    } else if (found) {
       const benchmark = byslug.get(found.slug)!;
       const rest = [...ws.slice(0, found.start), ...ws.slice(found.end)];
-      columns[c] = {
-        ...columns[c]!,
-        ...shots,
-        use: 'claim',
-        benchmark: benchmark.slug,
-      };
       const metrics = [
         ...new Set(metricWords(rest).flatMap((m) => allowedMetric(m, benchmark.metrics) ?? [])),
       ];
-      Object.assign(columns[c]!, chooseMetrics(benchmark, metrics, pairs(c), captionHints));
+      Object.assign(column, {
+        use: 'claim',
+        benchmark: benchmark.slug,
+        ...chooseMetrics(benchmark, metrics, isPairColumn(table, c), captionHints),
+      });
       notes.columns[c] = metricNote(benchmark, metrics, captionHints.has(benchmark.slug));
-      return;
-    }
-    if (average || SCORE_PHRASES.includes(phrase)) {
-      if (mainSuite) {
-        columns[c] = { ...columns[c]!, use: 'claim', benchmark: mainSuite };
+    } else if (
+      AVERAGE_PHRASES.some((p) => containsPhrase(ws, p)) ||
+      SCORE_PHRASES.includes(phrase)
+    ) {
+      if (suites[0]) {
+        Object.assign(column, { use: 'claim', benchmark: suites[0] });
         averages.push(c);
       } else {
         notes.columns[c] = 'An average, but the table names no suite it belongs to.';
       }
-      return;
+    } else if (isNumericColumn(table, c)) {
+      notes.columns[c] = 'Numbers, but the header names no benchmark we know.';
     }
-    if (numeric(c)) notes.columns[c] = 'Numbers, but the header names no benchmark we know.';
   });
   const [modelHeader] = modelHeaders.sort((a, b) => a.rank - b.rank);
-  if (modelHeader) {
-    columns[modelHeader.column]!.use = 'model';
-    notes.columns[modelHeader.column] = 'The header names models or methods.';
-  } else {
-    const index = columns.findIndex((c, i) => c.use === '' && cellsOf(i).length > 0 && !numeric(i));
-    const chosen = index >= 0 ? index : columns[0]!.use === '' ? 0 : -1;
-    if (chosen >= 0) {
-      columns[chosen]!.use = 'model';
-      notes.columns[chosen] = 'The first column of names.';
-    }
-  }
-
-  for (const c of averages) {
-    const ws = words(headers[c]!);
-    const suite = columns[c]!.benchmark;
-    // "Avg." is the paper's own average; "Score" or the suite's name may be the official one.
-    const officialAllowed = !AVERAGE_PHRASES.some((p) => containsPhrase(ws, p));
-    const chosen = chooseRecipe(c, suite, officialAllowed);
-    const benchmark = byslug.get(suite)!;
-    if (chosen.recipe) {
-      columns[c] = { ...columns[c]!, metric: benchmark.metrics[0] ?? '', recipe: chosen.recipe };
-    } else {
-      columns[c] = { ...blankColumn() };
-    }
-    notes.columns[c] = chosen.note;
-  }
-
-  function chooseRecipe(
-    c: number,
-    suite: string,
-    officialAllowed: boolean,
-  ): { recipe: string; note: string } {
-    const candidates = context.recipes.filter(
-      (r) => r.benchmark === suite && (officialAllowed || !r.official),
+  const model =
+    modelHeader?.column ??
+    columns.findIndex(
+      (c, i) => c.use === '' && cellsOf(table, i).length > 0 && !isNumericColumn(table, i),
     );
-    let best: { recipe: RecipeInfo; matches: number; tried: number } | null = null;
-    for (const recipe of candidates.filter((r) => r.computable)) {
-      let matches = 0;
-      let tried = 0;
-      for (const r of dataRows) {
-        const printed = readCell(grid.rows[r]!.cells[c]!.text);
-        if (printed.kind !== 'numbers' || printed.readings.length !== 1) continue;
-        const values = new Map<string, number>();
-        columns.forEach((column, i) => {
-          if (column.use !== 'claim' || i === c || column.benchmark === suite) return;
-          const reading = readCell(grid.rows[r]!.cells[i]!.text);
-          if (reading.kind !== 'numbers') return;
-          const metrics = [column.metric, column.metric2].filter(Boolean);
-          if (metrics.length !== reading.readings.length) return;
-          metrics.forEach((metric, k) =>
-            values.set(valueKey(column.benchmark, metric), Number(reading.readings[k]!.value)),
-          );
-        });
-        let result;
-        try {
-          result = computeAggregate(recipe.definition, values);
-        } catch {
-          continue;
-        }
-        if (!result.complete) continue;
-        tried += 1;
-        if (matchesAtPrecision(result.score, printed.readings[0]!.value)) matches += 1;
+  const chosen = model >= 0 ? model : columns[0]!.use === '' ? 0 : -1;
+  if (chosen >= 0) {
+    columns[chosen] = { ...blankColumn(), use: 'model' };
+    notes.columns[chosen] = modelHeader
+      ? 'The header names models or methods.'
+      : 'The first column of names.';
+  }
+  for (const c of averages) {
+    const suite = byslug.get(columns[c]!.benchmark)!;
+    // "Avg." is the paper's own average; "Score" or the suite's name may be the official one.
+    const officialAllowed = !AVERAGE_PHRASES.some((p) =>
+      containsPhrase(words(table.headers[c]!), p),
+    );
+    const chosenRecipe = chooseRecipe(table, columns, c, suite, officialAllowed);
+    columns[c] = chosenRecipe.recipe
+      ? { ...columns[c]!, metric: suite.metrics[0] ?? '', recipe: chosenRecipe.recipe }
+      : blankColumn();
+    notes.columns[c] = chosenRecipe.note;
+  }
+  return columns;
+}
+
+/**
+ * The recipe an average column follows: the one that, computed from each row's own cells,
+ * reproduces the printed average (half-up or half-even) in most rows; else a suite's published,
+ * uncomputable average when the header may name it; else none.
+ */
+function chooseRecipe(
+  table: Table,
+  columns: ColumnMapping[],
+  c: number,
+  suite: BenchmarkInfo,
+  officialAllowed: boolean,
+): { recipe: string; note: string } {
+  const { grid } = table;
+  const candidates = table.context.recipes.filter(
+    (r) => r.benchmark === suite.slug && (officialAllowed || !r.official),
+  );
+  let best: { recipe: RecipeInfo; matches: number; tried: number } | null = null;
+  for (const recipe of candidates.filter((r) => r.computable)) {
+    let matches = 0;
+    let tried = 0;
+    for (const r of table.dataRows) {
+      const printed = readCell(grid.rows[r]!.cells[c]!.text);
+      if (printed.kind !== 'numbers' || printed.readings.length !== 1) continue;
+      const values = new Map<string, number>();
+      columns.forEach((column, i) => {
+        if (column.use !== 'claim' || i === c || column.benchmark === suite.slug) return;
+        const reading = readCell(grid.rows[r]!.cells[i]!.text);
+        const metrics = [column.metric, column.metric2].filter(Boolean);
+        if (reading.kind !== 'numbers' || metrics.length !== reading.readings.length) return;
+        metrics.forEach((metric, k) =>
+          values.set(valueKey(column.benchmark, metric), Number(reading.readings[k]!.value)),
+        );
+      });
+      let result;
+      try {
+        result = computeAggregate(recipe.definition, values);
+      } catch {
+        continue;
       }
-      if (matches > 0 && matches * 2 >= tried && (!best || matches > best.matches)) {
-        best = { recipe, matches, tried };
-      }
+      if (!result.complete) continue;
+      tried += 1;
+      if (matchesAtPrecision(result.score, printed.readings[0]!.value)) matches += 1;
     }
-    if (best) {
-      return {
-        recipe: best.recipe.slug,
-        note: `${best.recipe.name}: it reproduces the printed average in ${best.matches} of ${best.tried} rows.`,
-      };
+    if (matches > 0 && matches * 2 >= tried && (!best || matches > best.matches)) {
+      best = { recipe, matches, tried };
     }
-    const published = candidates.find((r) => r.official && !r.computable);
-    if (published) {
-      return {
-        recipe: published.slug,
-        note: `The header names ${byslug.get(suite)!.name}: read as its published average (${published.name}).`,
-      };
-    }
+  }
+  if (best) {
     return {
-      recipe: '',
-      note: 'No recipe in the catalogue reproduces these averages: choose the one the paper describes, or leave the column out.',
+      recipe: best.recipe.slug,
+      note: `${best.recipe.name}: it reproduces the printed average in ${best.matches} of ${best.tried} rows.`,
     };
   }
-
-  // Rows: what to leave out, who proposed what, and which method each row names.
-  const mapping: Mapping = {
-    headerRows,
-    columns,
-    rows: grid.rows.map(() => blankRowMapping()),
-    setting: blankSetting(),
+  const published = candidates.find((r) => r.official && !r.computable);
+  if (published) {
+    return {
+      recipe: published.slug,
+      note: `The header names ${suite.name}: read as its published average (${published.name}).`,
+    };
+  }
+  return {
+    recipe: '',
+    note: 'No recipe in the catalogue reproduces these averages: choose the one the paper describes, or leave the column out.',
   };
+}
+
+/** Rows to leave out, each row's role, and each row's method when the rows name methods. */
+function suggestRows(
+  table: Table,
+  columns: ColumnMapping[],
+  notes: SuggestionNotes,
+): { rows: RowMapping[]; rowsAreMethods: boolean } {
+  const { grid } = table;
+  const rows = grid.rows.map(() => blankRowMapping());
   const claimColumns = columns.flatMap((c, i) => (c.use === 'claim' ? [i] : []));
-  const names = dataRows.map((r) => nameAsRead(grid, r, columns));
+  const names = table.dataRows.map((r) => nameAsRead(grid, r, columns));
   const methodRows = names.filter((n) => METHODS.some((m) => m.pattern.test(n))).length;
-  const rowsAreMethods = methodRows > 0 && methodRows * 2 >= names.filter(Boolean).length;
-  const own = ownName(context.paperTitle);
-  notes.rows = grid.rows.map((_, r) => (r < headerRows ? 'Header row.' : ''));
-  dataRows.forEach((r, i) => {
-    const row = mapping.rows[r]!;
-    const cells = grid.rows[r]!.cells.map((c) => c.text).filter(Boolean);
+  const own = ownName(table.context.paperTitle).join(' ');
+  notes.rows = grid.rows.map((_, r) => (r < table.headerRows ? 'Header row.' : ''));
+  table.dataRows.forEach((r, i) => {
+    const row = rows[r]!;
+    const texts = grid.rows[r]!.cells.map((c) => c.text);
+    const cells = texts.filter(Boolean);
     const name = names[i]!;
     if (cells.length > 1 && new Set(cells).size === 1) {
       row.skip = true;
       notes.rows[r] = 'A heading across the table.';
-    } else if (!claimColumns.some((c) => isNumbers(grid.rows[r]!.cells[c]!.text))) {
+    } else if (!claimColumns.some((c) => isNumbers(texts[c]!))) {
       row.skip = true;
       notes.rows[r] = 'No numbers in the mapped columns.';
     } else if (!name) {
       row.skip = true;
       notes.rows[r] = 'No model name.';
     }
-    const ours = /\(\s*ours\s*\)/i.test(grid.rows[r]!.cells.map((c) => c.text).join(' '));
-    row.role =
-      own.length === 0 && !ours
-        ? 'proposed'
-        : ours || containsPhrase(words(name), own.join(' '))
-          ? 'proposed'
-          : 'baseline';
+    const ours = /\(\s*ours\s*\)/i.test(texts.join(' '));
+    // Without the paper's title every row is taken as its own, as the table form does.
+    const proposed = ours || !own || containsPhrase(words(name), own);
+    row.role = proposed ? 'proposed' : 'baseline';
     const method = METHODS.find((m) => m.pattern.test(name));
     if (method) row.adaptation = method.adaptation;
   });
+  return { rows, rowsAreMethods: methodRows > 0 && methodRows * 2 >= names.filter(Boolean).length };
+}
 
-  const setting = mapping.setting;
-  const split = splitIn(contextText);
+/** The setting the table shares, from its caption and headers, with the reason for each guess. */
+function suggestSetting(
+  table: Table,
+  columns: ColumnMapping[],
+  rowsAreMethods: boolean,
+  notes: SuggestionNotes,
+  hints: { locator?: string },
+): TableSetting {
+  const { grid, byslug } = table;
+  const setting = blankSetting();
+  const split = splitIn([grid.caption, ...table.headers].join(' '));
   if (split) {
     setting.split = split;
-    notes.setting.split = `The caption or headers say "${split === 'test' ? 'test' : 'dev'}".`;
+    notes.setting.split = `The caption or headers say "${split}".`;
   }
-  const shots = shotsIn(grid.caption);
-  if (shots !== null) setting.nShot = shots;
+  setting.nShot = shotsIn(grid.caption) ?? '';
   if (cotIn(grid.caption)) setting.chainOfThought = 'yes';
   const stated = ADAPTATION_WORDS.find((a) => a.pattern.test(grid.caption));
-  const claimRoots = new Set(claimColumns.map((c) => byslug.get(columns[c]!.benchmark)?.root));
+  const roots = new Set(
+    columns.flatMap((c) => (c.use === 'claim' ? [byslug.get(c.benchmark)?.root] : [])),
+  );
   let adaptation: Adaptation = 'unknown';
   if (rowsAreMethods) {
     notes.setting.adaptation = "Each row's method gives its adaptation (see the rows).";
+    const base = modelKeyCandidates({ ...grid, rows: [] })
+      .map((key) => table.context.models.get(key))
+      .find((name): name is string => name !== undefined);
+    if (base) setting.model = base;
+    notes.setting.model = base
+      ? `The rows name methods; the caption names ${base}.`
+      : 'The rows name methods (LoRA, BitFit …): give the model they were applied to.';
   } else if (stated) {
     adaptation = stated.adaptation;
     notes.setting.adaptation = 'The caption says so.';
-  } else if (
-    claimRoots.size > 0 &&
-    [...claimRoots].every((root) => root && FINE_TUNED_SUITES.has(root))
-  ) {
+  } else if (roots.size > 0 && [...roots].every((root) => root && FINE_TUNED_SUITES.has(root))) {
     adaptation = 'full_ft';
     notes.setting.adaptation =
       'Results on these benchmarks are fine-tuned as a rule; the table does not say otherwise. Change it if the paper does.';
   }
   setting.adaptation = adaptation;
-  if (rowsAreMethods) {
-    const base = modelKeyCandidates({ ...grid, rows: [] })
-      .map((key) => context.models.get(key))
-      .find((name): name is string => name !== undefined);
-    if (base) {
-      setting.model = base;
-      notes.setting.model = `The rows name methods; the caption names ${base}.`;
-    } else {
-      notes.setting.model =
-        'The rows name methods (LoRA, BitFit …): give the model they were applied to.';
-    }
-  }
   const locator =
     hints.locator?.trim() || /^\s*(?:table|tab\.?)\s*([a-z]?\d+[a-z]?)\b/i.exec(grid.caption)?.[1];
   if (locator) setting.locator = /^[a-z]?\d+[a-z]?$/i.test(locator) ? `Table ${locator}` : locator;
-  return { mapping, notes };
+  return setting;
+}
+
+export function suggestMapping(
+  grid: Grid,
+  context: SuggestContext,
+  hints: { locator?: string } = {},
+): Suggestion {
+  const headerRows = guessHeaderRows(grid);
+  const table: Table = {
+    grid,
+    context,
+    byslug: new Map(context.benchmarks.map((b) => [b.slug, b])),
+    headerRows,
+    headers: headerTexts(grid, headerRows),
+    dataRows: grid.rows.map((_, r) => r).filter((r) => r >= headerRows),
+  };
+  const notes: SuggestionNotes = { columns: table.headers.map(() => ''), rows: [], setting: {} };
+  const columns = suggestColumns(table, notes);
+  const { rows, rowsAreMethods } = suggestRows(table, columns, notes);
+  const setting = suggestSetting(table, columns, rowsAreMethods, notes, hints);
+  return { mapping: { headerRows, columns, rows, setting }, notes };
 }
 
 /** The column's metric (and second metric for pairs): header words, then the caption, then the data. */

@@ -3,7 +3,11 @@
  * reader can check how a record became a claim, and every record that cannot become one is
  * returned with the reason.
  */
-import { BENCHMARKS, MMLU_CATEGORIES, subjectSlug } from './catalogue';
+import { MMLU_CATEGORIES, subjectSlug } from '../src/benchmarks/mmlu';
+import type { ClaimInput } from '../src/claims/claim.contract';
+import { unstatedSetting, type Adaptation } from '../src/claims/claim.setting';
+import type { DatePrecision } from '../src/papers/paper.contract';
+import { BENCHMARKS } from './catalogue';
 
 export interface SeedClaimRecord {
   paper_title: string;
@@ -31,38 +35,19 @@ export interface SeedPaperRecord {
   url: string | null;
 }
 
-export type Adaptation =
-  | 'full_ft'
-  | 'lora'
-  | 'adalora'
-  | 'adapter'
-  | 'prefix_tuning'
-  | 'prompt_tuning'
-  | 'bitfit'
-  | 'in_context'
-  | 'other'
-  | 'unknown';
-
-export interface MappedClaim {
+/** A seed record as a claim input of its paper, with the model's details. */
+export interface MappedClaim extends Omit<ClaimInput, 'model' | 'stderr' | 'quote'> {
   arxivId: string;
   model: { name: string; alias: string; parameterCount: number | null; family: string | null };
-  benchmark: string;
-  metric: string;
-  recipe: string | null;
-  value: number;
-  split: 'test' | 'dev' | 'unknown';
-  nShot: number | null;
-  chainOfThought: boolean | null;
-  adaptation: Adaptation;
-  trainableParams: number | null;
-  variant: string;
-  settingNotes: string;
-  role: 'proposed' | 'baseline';
-  locator: string;
-  reference: string;
-  notes: string | null;
-  confidence: 'high' | 'medium' | 'low';
 }
+
+/** The claim input a mapped record stands for (published figures carry no stderr or quote). */
+export const seedClaimInput = ({ arxivId: _paper, model, ...claim }: MappedClaim): ClaimInput => ({
+  ...claim,
+  model: model.name,
+  stderr: null,
+  quote: null,
+});
 
 export type MappingResult = { ok: true; claim: MappedClaim } | { ok: false; reason: string };
 
@@ -465,6 +450,7 @@ export function mapSeedClaim(record: SeedClaimRecord): MappingResult {
       metric,
       recipe: target.recipe,
       value: record.value,
+      ...unstatedSetting(),
       split,
       nShot: parseNShot(record.setting),
       chainOfThought: parseChainOfThought(record.setting),
@@ -485,7 +471,7 @@ export function mapSeedClaim(record: SeedClaimRecord): MappingResult {
 export function paperDate(
   date: string | null,
   arxivId: string | null,
-): { publishedOn: string | null; precision: 'day' | 'month' | 'year' } {
+): { publishedOn: string | null; precision: DatePrecision } {
   if (date && /^\d{4}-\d{2}-\d{2}$/.test(date)) return { publishedOn: date, precision: 'day' };
   if (date && /^\d{4}-\d{2}$/.test(date)) return { publishedOn: `${date}-01`, precision: 'month' };
   const fromId = arxivId ? /^(\d{2})(\d{2})\./.exec(arxivId) : null;

@@ -14,6 +14,7 @@ import type { DB } from './db/database';
 import { exportRouter } from './exchange/export.routes';
 import { importRouter } from './exchange/import.routes';
 import { homeRouter } from './home/home.routes';
+import { leaderboardsRouter } from './leaderboards/leaderboards.routes';
 import { bodyParsers } from './http/body';
 import { csrfProtection } from './http/csrf';
 import { errorHandler, notFoundHandler } from './http/error-handler';
@@ -113,6 +114,7 @@ export function createApp({
   app.use(modelsRouter(db));
   app.use(compareRouter(db));
   app.use(benchmarksRouter(db));
+  app.use(leaderboardsRouter(db));
   app.use(authRouter(adminCredentials(config), limiters.login));
   app.use(submissionsRouter(db, limiters.submissions));
   app.use(pasteRouter(db, limiters.submissions));

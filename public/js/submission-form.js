@@ -70,9 +70,12 @@
     row.querySelectorAll('input').forEach(function (input) {
       input.value = '';
     });
+    // A select without an empty choice (split, adaptation, role) keeps its value.
     row.querySelectorAll('select').forEach(function (select) {
-      var keep = /\[(split|adaptation|role)\]$/.test(select.name);
-      if (!keep) select.value = '';
+      var empty = Array.prototype.some.call(select.options, function (option) {
+        return option.value === '';
+      });
+      if (empty) select.value = '';
     });
   }
 
@@ -115,14 +118,13 @@
       var key = String(nextKey++);
       renumber(row, key);
       clear(row);
-      // The copy keeps the previous row's model and setting: tables usually repeat them.
-      ['model', 'split', 'nShot', 'chainOfThought', 'adaptation', 'role', 'locator'].forEach(
-        function (field) {
-          var from = last.querySelector('[name$="[' + field + ']"]');
-          var to = row.querySelector('[name$="[' + field + ']"]');
-          if (from && to) to.value = from.value;
-        },
-      );
+      // The copy keeps the previous row's model and setting (the controls marked data-repeat):
+      // tables usually repeat them.
+      last.querySelectorAll('[data-repeat] [name]').forEach(function (from) {
+        var field = /\[(\w+)\]$/.exec(from.getAttribute('name'));
+        var to = field && row.querySelector('[name$="[' + field[1] + ']"]');
+        if (to) to.value = from.value;
+      });
       container.appendChild(row);
       removeButton(row, container);
       narrowChoices(row);

@@ -5,35 +5,31 @@ import {
   metricsForBenchmark,
   recipesForBenchmark,
 } from '../benchmarks/benchmark.repository';
-import { approvedClaimsForPaper } from '../claims/claim.repository';
+import { toPublicClaim } from '../claims/claim.mappers';
 import type { DB } from '../db/database';
 import { HttpError } from '../http/http-error';
 import { paginate, withQuery } from '../http/pagination';
-import { buildLeaderboard } from '../leaderboards/leaderboard.service';
+import { loadLeaderboard } from '../leaderboards/leaderboard.loader';
 import { leaderboardQuery } from '../leaderboards/leaderboards.schema';
-import {
-  approvedClaimsForModels,
-  findModel,
-  listModels,
-  parseModelId,
-} from '../models/model.repository';
+import { loadModel } from '../models/model.loader';
+import { listModels, parseModelId } from '../models/model.repository';
 import { modelListQuery } from '../models/models.schema';
+import { loadPaper } from '../papers/paper.loader';
 import { findPaper, listPapers } from '../papers/paper.repository';
 import { paperListQuery } from '../papers/papers.schema';
 import { findApprovedClaim, listApprovedClaims } from './api.repository';
 import { claimIdParam, claimListQuery, pageQuery } from './api.schema';
 import { openApiDocument, routeDocs } from './openapi';
 import {
+  presentBenchmarkDetail,
   presentBenchmarkSummary,
-  presentClaim,
   presentLeaderboard,
   presentModel,
   presentModelListItem,
   presentPaper,
   presentPaperListItem,
-  presentRecipe,
-  SCHEMA_VERSION,
 } from './presenters';
+import { SCHEMA_VERSION } from '../exchange/exchange.contract';
 
 /** Every API document: versioned, and revalidated by clients with its ETag (Express sets it). */
 function send(res: Response, body: Record<string, unknown>) {
@@ -94,10 +90,8 @@ export function apiRouter(db: DB): Router {
     sendPage(req, res, items.map(presentPaperListItem), total, query.page, query.perPage);
   });
   router.get('/api/papers/:key', async (req, res) => {
-    const paper = await findPaper(db, req.params.key);
-    if (!paper) throw HttpError.notFound('The paper');
-    const claims = await approvedClaimsForPaper(db, paper.id);
-    send(res, { data: { ...presentPaper(paper), claims: claims.map(presentClaim) } });
+    const { paper, claims } = await loadPaper(db, req.params.key);
+    send(res, { data: { ...presentPaper(paper), claims: claims.map(toPublicClaim) } });
   });
 
   router.get('/api/models', async (req, res) => {
@@ -106,11 +100,8 @@ export function apiRouter(db: DB): Router {
     sendPage(req, res, items.map(presentModelListItem), total, query.page, query.perPage);
   });
   router.get('/api/models/:id', async (req, res) => {
-    const id = parseModelId(req.params.id);
-    const model = id === undefined ? undefined : await findModel(db, id);
-    if (!model) throw HttpError.notFound('The model');
-    const claims = await approvedClaimsForModels(db, [model.id]);
-    send(res, { data: { ...presentModel(model), claims: claims.map(presentClaim) } });
+    const { model, claims } = await loadModel(db, req.params.id);
+    send(res, { data: { ...presentModel(model), claims: claims.map(toPublicClaim) } });
   });
 
   router.get('/api/benchmarks', async (req, res) => {
@@ -134,40 +125,17 @@ export function apiRouter(db: DB): Router {
     ]);
     const slugs = new Map(all.map((b) => [b.id, b.slug]));
     const summary = all.find((b) => b.id === benchmark.id)!;
+    const parent = benchmark.parent_id === null ? null : (slugs.get(benchmark.parent_id) ?? null);
+    const members = all.filter((b) => b.parentId === benchmark.id).map((b) => b.slug);
     send(res, {
-      data: {
-        ...presentBenchmarkSummary(
-          summary,
-          benchmark.parent_id === null ? null : (slugs.get(benchmark.parent_id) ?? null),
-        ),
-        url: benchmark.url,
-        scored: benchmark.scored,
-        metrics: metrics.map((m) => ({
-          slug: m.slug,
-          name: m.name,
-          direction: m.direction,
-          scale: m.scale,
-          min: m.min_value,
-          max: m.max_value,
-          primary: m.isPrimary,
-        })),
-        recipes: recipes.map(presentRecipe),
-        members: all.filter((b) => b.parentId === benchmark.id).map((b) => b.slug),
-        links: {
-          leaderboard: `/api/benchmarks/${benchmark.slug}/leaderboard`,
-          page: `/benchmarks/${benchmark.slug}`,
-        },
-      },
+      data: presentBenchmarkDetail(summary, parent, benchmark, metrics, recipes, members),
     });
   });
   router.get('/api/benchmarks/:slug/leaderboard', async (req, res) => {
-    const benchmark = await findBenchmarkBySlug(db, req.params.slug);
-    if (!benchmark) throw HttpError.notFound('The benchmark');
     const query = leaderboardQuery.parse(req.query);
-    const { rows, ...leaderboard } = presentLeaderboard(
-      await buildLeaderboard(db, benchmark, query),
-    );
-    sendPage(req, res, rows as unknown[], leaderboard.total, query.page, query.perPage, {
+    const { leaderboard: computed } = await loadLeaderboard(db, req.params.slug, query);
+    const { rows, ...leaderboard } = presentLeaderboard(computed);
+    sendPage<unknown>(req, res, rows, leaderboard.total, query.page, query.perPage, {
       leaderboard,
     });
   });
@@ -188,13 +156,13 @@ export function apiRouter(db: DB): Router {
       page: query.page,
       perPage: query.perPage,
     });
-    sendPage(req, res, items.map(presentClaim), total, query.page, query.perPage);
+    sendPage(req, res, items.map(toPublicClaim), total, query.page, query.perPage);
   });
   router.get('/api/claims/:id', async (req, res) => {
     const id = claimIdParam.safeParse(req.params.id);
     const claim = id.success ? await findApprovedClaim(db, id.data) : undefined;
     if (!claim) throw HttpError.notFound('The claim');
-    send(res, { data: presentClaim(claim) });
+    send(res, { data: toPublicClaim(claim) });
   });
 
   return router;

@@ -1,17 +1,13 @@
 import { z } from 'zod';
-import { queryInt, queryString } from '../http/query';
+import { pageParams, queryString } from '../http/query';
 
 export const claimListQuery = z.object({
-  benchmark: queryString(80),
-  model: queryString(12),
-  paper: queryString(40),
-  page: queryInt(1, 100000, 1),
-  perPage: queryInt(1, 200, 50),
+  benchmark: queryString(80).meta({ description: 'A benchmark slug.' }),
+  model: queryString(12).meta({ description: 'A model id.' }),
+  paper: queryString(40).meta({ description: 'A paper id or arXiv id.' }),
+  ...pageParams(50),
 });
 
-export const pageQuery = z.object({
-  page: queryInt(1, 100000, 1),
-  perPage: queryInt(1, 200, 100),
-});
+export const pageQuery = z.object(pageParams(100));
 
 export const claimIdParam = z.coerce.number().int().min(1).max(2147483647);

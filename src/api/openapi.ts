@@ -1,5 +1,25 @@
-import exportSchema from '../../docs/export.schema.json';
-import { ADAPTATIONS, ROLES } from '../claims/claim.table';
+import { z } from 'zod';
+import { benchmarkDetailSchema, benchmarkSummarySchema } from '../benchmarks/benchmark.contract';
+import { claimSchema } from '../claims/claim.contract';
+import {
+  leaderboardDocumentSchema,
+  SCHEMA_VERSION,
+  toJsonSchema,
+} from '../exchange/exchange.contract';
+import { leaderboardQuery } from '../leaderboards/leaderboards.schema';
+import { modelListItemSchema } from '../models/model.contract';
+import { modelListQuery } from '../models/models.schema';
+import { paperListItemSchema } from '../papers/paper.contract';
+import { paperListQuery } from '../papers/papers.schema';
+import {
+  leaderboardPageSchema,
+  leaderboardRowSchema,
+  linksSchema,
+  modelWithClaimsSchema,
+  paginationSchema,
+  paperWithClaimsSchema,
+} from './api.contract';
+import { claimListQuery, pageQuery } from './api.schema';
 
 interface Parameter {
   name: string;
@@ -13,57 +33,49 @@ export interface RouteDoc {
   summary: string;
   description: string;
   parameters: Parameter[];
-  /** A component of docs/export.schema.json, or null for non-JSON answers. */
-  data: { schema: string; list: boolean } | null;
+  /** A component of the contract (a schema with an id), or null for non-JSON answers. */
+  data: { schema: z.ZodType; list: boolean } | null;
+  /** What else the answer carries next to `data`. */
+  extra?: Record<string, z.ZodType>;
   paginated: boolean;
   contentType: string;
   example: string;
 }
 
-const str = (description: string, extra: Record<string, unknown> = {}) => ({
-  description,
-  schema: { type: 'string', ...extra },
-});
-const query = (
-  name: string,
-  description: string,
-  schema: Record<string, unknown> = { type: 'string' },
-): Parameter => ({ name, in: 'query', description, schema });
+const COMPONENTS = '#/components/schemas/';
+const uri = (id: string) => `${COMPONENTS}${id}`;
+
+/** The component a contract schema is, by the id it was registered with. */
+export function componentId(schema: z.ZodType): string {
+  const id = z.globalRegistry.get(schema)?.id;
+  if (typeof id !== 'string') throw new Error('a route answers with a schema that has no id');
+  return id;
+}
+
+const ref = (schema: z.ZodType) => ({ $ref: uri(componentId(schema)) });
+
+/** JSON Schema of a contract schema for this document: shared parts as components. */
+const jsonSchema = (schema: z.ZodType): Record<string, unknown> => {
+  const { $schema: _dialect, ...json } = toJsonSchema(schema, { uri });
+  return json;
+};
+
 const path = (name: string, description: string): Parameter => ({
   name,
   in: 'path',
-  ...str(description),
+  description,
+  schema: { type: 'string' },
 });
 
-const PAGING: Parameter[] = [
-  query('page', 'Page number, from 1.', { type: 'integer', minimum: 1, default: 1 }),
-  query('perPage', 'Items per page (at most 200).', { type: 'integer', minimum: 1, maximum: 200 }),
-];
-const LIST_SEARCH: Parameter[] = [
-  query('q', 'Search text.'),
-  query('order', 'Sort direction.', { enum: ['asc', 'desc'] }),
-];
-const LEADERBOARD: Parameter[] = [
-  query(
-    'split',
-    'test, dev, unknown or all; by default test, else the split there is. Dev and test are never mixed unless all.',
-    { enum: ['', 'test', 'dev', 'unknown', 'all'] },
-  ),
-  query('shots', 'A number of shots, or none for claims that do not state it.'),
-  query('cot', 'Chain-of-thought.', { enum: ['any', 'yes', 'no', 'unstated'] }),
-  query('adaptation', 'Adaptation method.', { enum: ['any', ...ADAPTATIONS] }),
-  query('role', 'The claim’s role in its paper.', { enum: ['any', ...ROLES] }),
-  query('from', 'Paper date from (YYYY, YYYY-MM or YYYY-MM-DD).'),
-  query('to', 'Paper date to (YYYY, YYYY-MM or YYYY-MM-DD).'),
-  query('minParams', 'Smallest model size, e.g. 340M.'),
-  query('maxParams', 'Largest model size, e.g. 7B.'),
-  query('metric', 'Dataset leaderboards: the metric to rank by (default: the primary one).'),
-  query(
-    'sort',
-    'rank, value, model, paper, date, shots, trainable, params, or a suite column benchmark|metric.',
-  ),
-  query('order', 'Sort direction.', { enum: ['', 'asc', 'desc'] }),
-];
+/** A route's query parameters, from the zod schema that parses them. */
+function queryParameters(query: z.ZodObject): Parameter[] {
+  return Object.entries(query.shape).map(([name, field]) => {
+    const { description = '', ...schema } = jsonSchema(field as z.ZodType) as {
+      description?: string;
+    } & Record<string, unknown>;
+    return { name, in: 'query', description, schema };
+  });
+}
 
 const route = (r: Omit<RouteDoc, 'contentType'> & { contentType?: string }): RouteDoc => ({
   contentType: 'application/json',
@@ -77,12 +89,8 @@ export const ROUTES: RouteDoc[] = [
     summary: 'List papers and evaluation runs',
     description:
       'Papers and runs, searchable by title, author or arXiv id; sorted by date, title or number of approved claims.',
-    parameters: [
-      ...LIST_SEARCH,
-      query('sort', 'date, title or claims.', { enum: ['date', 'title', 'claims'] }),
-      ...PAGING,
-    ],
-    data: { schema: 'paperListItem', list: true },
+    parameters: queryParameters(paperListQuery),
+    data: { schema: paperListItemSchema, list: true },
     paginated: true,
     example: '/api/papers?q=bert&perPage=5',
   }),
@@ -91,7 +99,7 @@ export const ROUTES: RouteDoc[] = [
     summary: 'One paper with its approved claims',
     description: 'The key is the numeric id or the arXiv id. Claims are in the paper page’s order.',
     parameters: [path('key', 'Numeric id or arXiv id, e.g. 1810.04805.')],
-    data: { schema: 'paper', list: false },
+    data: { schema: paperWithClaimsSchema, list: false },
     paginated: false,
     example: '/api/papers/1810.04805',
   }),
@@ -99,12 +107,8 @@ export const ROUTES: RouteDoc[] = [
     path: '/api/models',
     summary: 'List models',
     description: 'Models with their aliases and claim counts; sorted by name, claims or size.',
-    parameters: [
-      ...LIST_SEARCH,
-      query('sort', 'name, claims or params.', { enum: ['name', 'claims', 'params'] }),
-      ...PAGING,
-    ],
-    data: { schema: 'modelListItem', list: true },
+    parameters: queryParameters(modelListQuery),
+    data: { schema: modelListItemSchema, list: true },
     paginated: true,
     example: '/api/models?q=bert',
   }),
@@ -113,7 +117,7 @@ export const ROUTES: RouteDoc[] = [
     summary: 'One model with its approved claims',
     description: 'The model, its aliases and base model, and every approved claim about it.',
     parameters: [path('id', 'Numeric model id.')],
-    data: { schema: 'model', list: false },
+    data: { schema: modelWithClaimsSchema, list: false },
     paginated: false,
     example: '/api/models/1',
   }),
@@ -122,8 +126,8 @@ export const ROUTES: RouteDoc[] = [
     summary: 'List the catalogue',
     description:
       'Suites, groups and datasets in catalogue order with approved claim counts (rolled up to parents).',
-    parameters: PAGING,
-    data: { schema: 'benchmark', list: true },
+    parameters: queryParameters(pageQuery),
+    data: { schema: benchmarkSummarySchema, list: true },
     paginated: true,
     example: '/api/benchmarks',
   }),
@@ -133,7 +137,7 @@ export const ROUTES: RouteDoc[] = [
     description:
       'A benchmark with its allowed metrics (primary first), aggregate recipes and members.',
     parameters: [path('slug', 'e.g. glue, glue-cola, mmlu-anatomy, gsm8k.')],
-    data: { schema: 'benchmark', list: false },
+    data: { schema: benchmarkDetailSchema, list: false },
     paginated: false,
     example: '/api/benchmarks/glue',
   }),
@@ -142,8 +146,9 @@ export const ROUTES: RouteDoc[] = [
     summary: 'A leaderboard',
     description:
       'Exactly the rows the leaderboard page shows, with the same filters, recipes, ranking and sort, one page at a time. `leaderboard` describes the view (filters as resolved, columns of a suite, recipes); `data` holds dataset rows (a ranked claim) or suite rows (an entry with per-task cells and published aggregates).',
-    parameters: [path('slug', 'The benchmark slug.'), ...LEADERBOARD, ...PAGING],
-    data: { schema: 'datasetRow', list: true },
+    parameters: [path('slug', 'The benchmark slug.'), ...queryParameters(leaderboardQuery)],
+    data: { schema: leaderboardRowSchema, list: true },
+    extra: { leaderboard: leaderboardPageSchema },
     paginated: true,
     example: '/api/benchmarks/glue-cola/leaderboard?split=all&sort=value',
   }),
@@ -151,13 +156,8 @@ export const ROUTES: RouteDoc[] = [
     path: '/api/claims',
     summary: 'List approved claims',
     description: 'Approved claims in id order, optionally of one benchmark, model or paper.',
-    parameters: [
-      query('benchmark', 'A benchmark slug.'),
-      query('model', 'A model id.'),
-      query('paper', 'A paper id or arXiv id.'),
-      ...PAGING,
-    ],
-    data: { schema: 'claim', list: true },
+    parameters: queryParameters(claimListQuery),
+    data: { schema: claimSchema, list: true },
     paginated: true,
     example: '/api/claims?benchmark=glue-cola',
   }),
@@ -166,7 +166,7 @@ export const ROUTES: RouteDoc[] = [
     summary: 'One approved claim',
     description: 'A claim with its paper, model, benchmark, metric, setting and provenance.',
     parameters: [path('id', 'Numeric claim id.')],
-    data: { schema: 'claim', list: false },
+    data: { schema: claimSchema, list: false },
     paginated: false,
     example: '/api/claims/1',
   }),
@@ -194,16 +194,15 @@ export const ROUTES: RouteDoc[] = [
     summary: 'Export a leaderboard as JSON',
     description:
       'The leaderboard page’s whole filtered result (not one page), same filters and order. Also /benchmarks/{slug}.csv.',
-    parameters: [path('slug', 'The benchmark slug.'), ...LEADERBOARD],
-    data: { schema: 'leaderboardDocument', list: false },
+    parameters: [
+      path('slug', 'The benchmark slug.'),
+      ...queryParameters(leaderboardQuery).filter((p) => p.name !== 'page' && p.name !== 'perPage'),
+    ],
+    data: { schema: leaderboardDocumentSchema, list: false },
     paginated: false,
     example: '/benchmarks/glue.json?split=dev',
   }),
 ];
-
-const COMPONENT_REF = /#\/\$defs\//g;
-const asComponents = <T>(value: T): T =>
-  JSON.parse(JSON.stringify(value).replace(COMPONENT_REF, '#/components/schemas/')) as T;
 
 const ERROR = {
   description: 'An error',
@@ -226,26 +225,35 @@ const ERROR = {
 
 function responseSchema(r: RouteDoc): Record<string, unknown> {
   if (!r.data) return { type: 'object' };
-  const item = { $ref: `#/components/schemas/${r.data.schema}` };
+  const item = ref(r.data.schema);
   const data = r.data.list ? { type: 'array', items: item } : item;
   if (r.path.startsWith('/benchmarks/')) return item;
   return {
     type: 'object',
     required: ['schemaVersion', 'data'],
     properties: {
-      schemaVersion: { const: 1 },
+      schemaVersion: { const: SCHEMA_VERSION },
+      ...Object.fromEntries(
+        Object.entries(r.extra ?? {}).map(([key, schema]) => [key, ref(schema)]),
+      ),
       data,
-      ...(r.paginated
-        ? {
-            pagination: { $ref: '#/components/schemas/pagination' },
-            links: { $ref: '#/components/schemas/links' },
-          }
-        : {}),
+      ...(r.paginated ? { pagination: ref(paginationSchema), links: ref(linksSchema) } : {}),
     },
   };
 }
 
-/** The OpenAPI 3.1 document; its schemas are those of docs/export.schema.json. */
+/** Every component the routes answer with, generated from the contract. */
+function components(): Record<string, unknown> {
+  const { schemas } = z.toJSONSchema(z.globalRegistry, {
+    target: 'draft-2020-12',
+    uri,
+  }) as { schemas: Record<string, Record<string, unknown>> };
+  return Object.fromEntries(
+    Object.entries(schemas).map(([id, { $schema: _dialect, $id: _id, ...schema }]) => [id, schema]),
+  );
+}
+
+/** The OpenAPI 3.1 document; its schemas are the contract's. */
 export function openApiDocument() {
   const paths: Record<string, unknown> = {};
   for (const r of ROUTES) {
@@ -275,40 +283,20 @@ export function openApiDocument() {
     openapi: '3.1.0',
     info: {
       title: 'benchledger read API',
-      version: '1',
+      version: String(SCHEMA_VERSION),
       description:
         'Read-only JSON over the ledger: papers, models, benchmarks, leaderboards and claims. Every document carries schemaVersion 1; lists are paginated with page and perPage and link to the next page; every answer has an ETag for conditional GET; errors are {"error": {"code", "message"}}.',
     },
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
     paths,
-    components: {
-      schemas: {
-        ...asComponents(exportSchema.$defs),
-        pagination: {
-          type: 'object',
-          required: ['page', 'perPage', 'total', 'pages'],
-          properties: {
-            page: { type: 'integer' },
-            perPage: { type: 'integer' },
-            total: { type: 'integer' },
-            pages: { type: 'integer' },
-          },
-        },
-        links: {
-          type: 'object',
-          required: ['self', 'next', 'prev'],
-          properties: {
-            self: { type: 'string' },
-            next: { type: ['string', 'null'] },
-            prev: { type: ['string', 'null'] },
-          },
-        },
-      },
-    },
+    components: { schemas: components() },
   };
 }
 
 /** What the docs page prints, route by route. */
-export function routeDocs(): RouteDoc[] {
-  return ROUTES;
+export function routeDocs() {
+  return ROUTES.map((r) => ({
+    ...r,
+    answers: r.data ? `${componentId(r.data.schema)}${r.data.list ? '[]' : ''}` : null,
+  }));
 }

@@ -1,101 +1,30 @@
-import type { AggregateRecipe, Benchmark } from '../benchmarks/benchmark.table';
-import type { BenchmarkSummary } from '../benchmarks/benchmark.repository';
+import type {
+  benchmarkDetailSchema,
+  benchmarkSummarySchema,
+  LedgerMetric,
+} from '../benchmarks/benchmark.contract';
+import type { AllowedMetric, BenchmarkSummary } from '../benchmarks/benchmark.repository';
+import type { AggregateRecipe, Benchmark, Metric } from '../benchmarks/benchmark.table';
+import type { ConflictBadge } from '../claims/claim.conflicts';
+import { toPublicClaim } from '../claims/claim.mappers';
 import type { ClaimView } from '../claims/claim.repository';
 import type {
-  ConflictBadge,
   DatasetLeaderboard,
   Leaderboard,
   SuiteLeaderboard,
-} from '../leaderboards/leaderboard.service';
+} from '../leaderboards/leaderboard.compute';
+import type {
+  DatasetLeaderboardDocument,
+  SuiteLeaderboardDocument,
+} from '../leaderboards/leaderboard.contract';
+import type { ModelListItemDocument, PublicModel } from '../models/model.contract';
 import type { ModelDetail, ModelListItem } from '../models/model.repository';
+import type { PaperListItemDocument, PublicPaper } from '../papers/paper.contract';
 import type { PaperListItem } from '../papers/paper.repository';
 import type { Paper } from '../papers/paper.table';
-
-/** Every public JSON document carries it; bumped only for changes that break a reader. */
-export const SCHEMA_VERSION = 1;
-
-export interface PresentedClaim {
-  id: number;
-  paper: {
-    id: number;
-    title: string;
-    arxivId: string | null;
-    date: string | null;
-    datePrecision: 'day' | 'month' | 'year';
-    url: string | null;
-  };
-  model: { id: number; name: string; parameterCount: number | null };
-  benchmark: { id: number; slug: string; name: string };
-  metric: { slug: string; name: string; direction: 'higher' | 'lower' };
-  recipe: { slug: string; name: string; official: boolean } | null;
-  value: number;
-  stderr: number | null;
-  setting: {
-    split: string;
-    nShot: number | null;
-    chainOfThought: boolean | null;
-    adaptation: string;
-    trainableParams: number | null;
-    variant: string;
-    notes: string | null;
-  };
-  role: string;
-  provenance: {
-    locator: string | null;
-    quote: string | null;
-    reference: string | null;
-    notes: string | null;
-    confidence: string | null;
-  };
-  status: string;
-}
+import type { z } from 'zod';
 
 const num = (value: number | null) => (value === null ? null : Number(value));
-
-export function presentClaim(c: ClaimView): PresentedClaim {
-  return {
-    id: c.id,
-    paper: {
-      id: c.paperId,
-      title: c.paperTitle,
-      arxivId: c.paperArxivId,
-      date: c.paperDate,
-      datePrecision: c.paperDatePrecision,
-      url: c.paperUrl,
-    },
-    model: { id: c.modelId, name: c.modelName, parameterCount: num(c.modelParameterCount) },
-    benchmark: { id: c.benchmarkId, slug: c.benchmarkSlug, name: c.benchmarkName },
-    metric: { slug: c.metricSlug, name: c.metricName, direction: c.metricDirection },
-    recipe:
-      c.recipeSlug === null
-        ? null
-        : {
-            slug: c.recipeSlug,
-            name: c.recipeName ?? c.recipeSlug,
-            official: c.recipeOfficial === true,
-          },
-    value: c.value,
-    stderr: c.stderr,
-    setting: {
-      split: c.split,
-      nShot: c.nShot,
-      chainOfThought: c.chainOfThought,
-      adaptation: c.adaptation,
-      trainableParams: num(c.trainableParams),
-      variant: c.variant,
-      notes: c.settingNotes,
-    },
-    role: c.role,
-    provenance: {
-      locator: c.locator,
-      quote: c.quote,
-      reference: c.reference,
-      notes: c.notes,
-      confidence: c.confidence,
-    },
-    status: c.status,
-  };
-}
 
 export function presentConflict(conflict: ConflictBadge | null) {
   return conflict
@@ -112,6 +41,18 @@ export function presentConflict(conflict: ConflictBadge | null) {
     : null;
 }
 
+/** A metric as the catalogue describes it, in the API and the dump. */
+export function presentMetric(m: Metric): LedgerMetric {
+  return {
+    slug: m.slug,
+    name: m.name,
+    direction: m.direction,
+    scale: m.scale,
+    min: m.min_value,
+    max: m.max_value,
+  };
+}
+
 export function presentBenchmarkRef(b: Benchmark) {
   return { id: b.id, slug: b.slug, name: b.name, kind: b.kind };
 }
@@ -126,7 +67,7 @@ export function presentRecipe(r: AggregateRecipe) {
   };
 }
 
-function presentDatasetLeaderboard(lb: DatasetLeaderboard) {
+function presentDatasetLeaderboard(lb: DatasetLeaderboard): DatasetLeaderboardDocument {
   return {
     leaderboard: 'dataset' as const,
     benchmark: presentBenchmarkRef(lb.benchmark),
@@ -142,14 +83,14 @@ function presentDatasetLeaderboard(lb: DatasetLeaderboard) {
       rank: row.rank,
       setting: row.setting,
       conflict: presentConflict(row.conflict),
-      claim: presentClaim(row.claim),
+      claim: toPublicClaim(row.claim),
     })),
   };
 }
 
 const cellKey = (benchmark: string, metric: string) => `${benchmark}/${metric}`;
 
-function presentSuiteLeaderboard(lb: SuiteLeaderboard) {
+function presentSuiteLeaderboard(lb: SuiteLeaderboard): SuiteLeaderboardDocument {
   return {
     leaderboard: 'suite' as const,
     benchmark: presentBenchmarkRef(lb.benchmark),
@@ -204,11 +145,13 @@ function presentSuiteLeaderboard(lb: SuiteLeaderboard) {
   };
 }
 
-export function presentLeaderboard(lb: Leaderboard) {
+export function presentLeaderboard(
+  lb: Leaderboard,
+): DatasetLeaderboardDocument | SuiteLeaderboardDocument {
   return lb.kind === 'suite' ? presentSuiteLeaderboard(lb) : presentDatasetLeaderboard(lb);
 }
 
-export function presentPaper(p: Paper) {
+export function presentPaper(p: Paper): PublicPaper {
   return {
     id: p.id,
     kind: p.kind,
@@ -219,11 +162,11 @@ export function presentPaper(p: Paper) {
     datePrecision: p.date_precision,
     venue: p.venue,
     url: p.url,
-    runDetails: (p.run_details as Record<string, unknown> | null) ?? null,
+    runDetails: p.run_details,
   };
 }
 
-export function presentPaperListItem(p: PaperListItem) {
+export function presentPaperListItem(p: PaperListItem): PaperListItemDocument {
   return {
     id: p.id,
     kind: p.kind,
@@ -237,18 +180,21 @@ export function presentPaperListItem(p: PaperListItem) {
   };
 }
 
-export function presentModel(m: ModelDetail) {
+export function presentModel(m: ModelDetail): PublicModel {
   return {
     id: m.id,
     name: m.name,
     family: m.family,
     parameterCount: m.parameterCount,
-    baseModel: m.baseModelId === null ? null : { id: m.baseModelId, name: m.baseModelName },
+    baseModel:
+      m.baseModelId === null || m.baseModelName === null
+        ? null
+        : { id: m.baseModelId, name: m.baseModelName },
     aliases: m.aliases,
   };
 }
 
-export function presentModelListItem(m: ModelListItem) {
+export function presentModelListItem(m: ModelListItem): ModelListItemDocument {
   return {
     id: m.id,
     name: m.name,
@@ -260,7 +206,10 @@ export function presentModelListItem(m: ModelListItem) {
   };
 }
 
-export function presentBenchmarkSummary(b: BenchmarkSummary, parentSlug: string | null) {
+export function presentBenchmarkSummary(
+  b: BenchmarkSummary,
+  parentSlug: string | null,
+): z.output<typeof benchmarkSummarySchema> {
   return {
     id: b.id,
     slug: b.slug,
@@ -271,5 +220,28 @@ export function presentBenchmarkSummary(b: BenchmarkSummary, parentSlug: string 
     description: b.description,
     claimCount: b.claimCount,
     memberCount: b.memberCount,
+  };
+}
+
+/** A benchmark with its allowed metrics, recipes and members, for /api/benchmarks/{slug}. */
+export function presentBenchmarkDetail(
+  summary: BenchmarkSummary,
+  parentSlug: string | null,
+  benchmark: Benchmark,
+  metrics: AllowedMetric[],
+  recipes: AggregateRecipe[],
+  members: string[],
+): z.output<typeof benchmarkDetailSchema> {
+  return {
+    ...presentBenchmarkSummary(summary, parentSlug),
+    url: benchmark.url,
+    scored: benchmark.scored,
+    metrics: metrics.map((m) => ({ ...presentMetric(m), primary: m.isPrimary })),
+    recipes: recipes.map(presentRecipe),
+    members,
+    links: {
+      leaderboard: `/api/benchmarks/${benchmark.slug}/leaderboard`,
+      page: `/benchmarks/${benchmark.slug}`,
+    },
   };
 }

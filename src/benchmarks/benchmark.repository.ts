@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { DB } from '../db/database';
+import type { BenchmarkKind, MetricScale } from './benchmark.contract';
 import type { AggregateRecipe, Benchmark, Metric } from './benchmark.table';
 
 export interface BenchmarkSummary {
@@ -110,4 +111,54 @@ export async function recipesForBenchmark(db: DB, benchmarkId: number): Promise<
     .orderBy('official', 'desc')
     .orderBy('id')
     .execute();
+}
+
+/** The catalogue as the claim checks consult it: everything by slug. */
+export interface Catalogue {
+  benchmarks: Map<string, { id: number; slug: string; name: string; kind: BenchmarkKind }>;
+  metrics: Map<
+    string,
+    {
+      id: number;
+      slug: string;
+      name: string;
+      scale: MetricScale;
+      min: number | null;
+      max: number | null;
+    }
+  >;
+  /** Each benchmark's allowed metrics, primary first. */
+  allowed: Map<string, string[]>;
+  recipes: Map<string, { id: number; slug: string; name: string; benchmark: string }>;
+}
+
+export async function loadCatalogue(db: DB): Promise<Catalogue> {
+  const [benchmarks, metrics, allowed, recipes] = await Promise.all([
+    db.selectFrom('benchmark').select(['id', 'slug', 'name', 'kind']).orderBy('position').execute(),
+    db
+      .selectFrom('metric')
+      .select(['id', 'slug', 'name', 'scale', 'min_value as min', 'max_value as max'])
+      .execute(),
+    db
+      .selectFrom('benchmark_metric as bm')
+      .innerJoin('benchmark as b', 'b.id', 'bm.benchmark_id')
+      .innerJoin('metric as m', 'm.id', 'bm.metric_id')
+      .select(['b.slug as benchmark', 'm.slug as metric'])
+      .orderBy('bm.position')
+      .execute(),
+    db
+      .selectFrom('aggregate_recipe as r')
+      .innerJoin('benchmark as b', 'b.id', 'r.benchmark_id')
+      .select(['r.id', 'r.slug', 'r.name', 'b.slug as benchmark'])
+      .execute(),
+  ]);
+  const allowedMap = new Map<string, string[]>();
+  for (const row of allowed)
+    allowedMap.set(row.benchmark, [...(allowedMap.get(row.benchmark) ?? []), row.metric]);
+  return {
+    benchmarks: new Map(benchmarks.map((b) => [b.slug, b])),
+    metrics: new Map(metrics.map((m) => [m.slug, m])),
+    allowed: allowedMap,
+    recipes: new Map(recipes.map((r) => [r.slug, r])),
+  };
 }

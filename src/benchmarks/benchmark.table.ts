@@ -1,8 +1,10 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
-
-export type BenchmarkKind = 'suite' | 'group' | 'dataset';
-export type MetricDirection = 'higher' | 'lower';
-export type MetricScale = 'percent' | 'correlation' | 'raw';
+import type {
+  BenchmarkKind,
+  MetricDirection,
+  MetricScale,
+  RecipeDefinition,
+} from './benchmark.contract';
 
 export interface MetricTable {
   id: Generated<number>;
@@ -45,7 +47,8 @@ export interface AggregateRecipeTable {
   /** False for recipes whose inputs the ledger cannot hold, e.g. MMLU's per-question mean. */
   computable: Generated<boolean>;
   description: string;
-  definition: ColumnType<unknown, string, string>;
+  /** jsonb: written as JSON text, read back as the object. */
+  definition: ColumnType<RecipeDefinition, string, string>;
 }
 
 export type Metric = Selectable<MetricTable>;

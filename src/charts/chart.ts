@@ -1,7 +1,5 @@
 import type { PointStyle } from 'chart.js';
-import type { Direction } from '../leaderboards/ranking';
-
-export type { Direction };
+import type { MetricDirection } from '../benchmarks/benchmark.contract';
 
 /** What a page prints next to the canvas for screen readers and for people who want the numbers. */
 export interface DataTable {
@@ -69,11 +67,11 @@ export function seriesStyle(index: number): { colour: string; pointStyle: PointS
 }
 
 /** `a` is strictly better than `b` (beyond float noise). */
-export const isBetter = (a: number, b: number, direction: Direction): boolean =>
+export const isBetter = (a: number, b: number, direction: MetricDirection): boolean =>
   direction === 'higher' ? a > b + EPSILON : a < b - EPSILON;
 
 /** A sort comparator that puts the better score first; scores within 1e-9 compare equal. */
-export const bestFirst = (a: number, b: number, direction: Direction): number =>
+export const bestFirst = (a: number, b: number, direction: MetricDirection): number =>
   isBetter(a, b, direction) ? -1 : isBetter(b, a, direction) ? 1 : 0;
 
 /** Series names in order of first appearance, so colours stay put when points are added later. */
@@ -88,7 +86,7 @@ export const unitSuffix = (unit: string): string => (unit ? ` (${unit})` : '');
 /** Options shared by the scatter charts whose points link to papers: title, legend, axes. */
 export function linkedScatterOptions<X extends object>(input: {
   title: string;
-  direction: Direction;
+  direction: MetricDirection;
   subtitle: string;
   x: X;
   yTitle: string;

@@ -1,6 +1,7 @@
 import type { ChartConfiguration } from 'chart.js';
-import { formatParams } from '../leaderboards/ranking';
-import type { BuiltChart, Direction, LinkedPoint } from './chart';
+import { formatCount } from '../claims/claim.text';
+import type { MetricDirection } from '../benchmarks/benchmark.contract';
+import type { BuiltChart, LinkedPoint } from './chart';
 import {
   axisTitle,
   linkedScatterOptions,
@@ -23,7 +24,7 @@ export interface ParetoChartInput {
   title: string;
   metricName: string;
   unit?: string;
-  direction: Direction;
+  direction: MetricDirection;
   points: ParetoPoint[];
 }
 
@@ -36,7 +37,7 @@ export type ParetoChartConfig = ChartConfiguration<'scatter' | 'line', ParetoCha
  */
 export function paretoFront<P extends { x: number; y: number }>(
   points: P[],
-  direction: Direction,
+  direction: MetricDirection,
 ): P[] {
   const dominates = (q: P, p: P): boolean =>
     q.x <= p.x && !isBetter(p.y, q.y, direction) && (q.x < p.x || isBetter(q.y, p.y, direction));
@@ -110,7 +111,7 @@ export function buildParetoChart(input: ParetoChartInput): BuiltChart<ParetoChar
     .map((point) => [
       point.series,
       point.label,
-      formatParams(point.x),
+      formatCount(point.x),
       point.y,
       point.stderr,
       point.paper,

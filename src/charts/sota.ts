@@ -1,5 +1,6 @@
 import type { ChartConfiguration } from 'chart.js';
-import type { BuiltChart, Direction, LinkedPoint } from './chart';
+import type { MetricDirection } from '../benchmarks/benchmark.contract';
+import type { BuiltChart, LinkedPoint } from './chart';
 import {
   axisTitle,
   linkedScatterOptions,
@@ -21,7 +22,7 @@ export interface SotaChartInput {
   metricName: string;
   /** Shown after the metric name on the y axis; '' for none. */
   unit?: string;
-  direction: Direction;
+  direction: MetricDirection;
   points: SotaPoint[];
 }
 
@@ -35,7 +36,7 @@ const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 
 /** The points that set a new best when taken in date order (the first point always does). */
 export function runningBest<P extends { x: string; y: number }>(
   points: P[],
-  direction: Direction,
+  direction: MetricDirection,
 ): P[] {
   const byDate = [...points].sort(
     (a, b) => compareText(a.x, b.x) || bestFirst(a.y, b.y, direction),

@@ -1,17 +1,15 @@
+import type { MetricDirection } from '../benchmarks/benchmark.contract';
 import type { DB } from '../db/database';
-import type { Adaptation, ClaimStatus, Confidence, Role, Split } from './claim.table';
+import type { DatePrecision } from '../papers/paper.contract';
+import type { ClaimStatus, Confidence, Role } from './claim.contract';
+import { CLAIM_IDENTITY_COLUMNS, SETTING_COLUMN, type Setting } from './claim.setting';
+import type { AuditAction, Claim, ClaimUpdate, NewClaim } from './claim.table';
 
-/** A claim with the names a page or export needs to print it. */
-export interface ClaimView {
+/** A stored claim with the names a page, an export or the API needs to print it. */
+export interface ClaimView extends Setting {
   id: number;
   value: number;
   stderr: number | null;
-  split: Split;
-  nShot: number | null;
-  chainOfThought: boolean | null;
-  adaptation: Adaptation;
-  trainableParams: number | null;
-  variant: string;
   settingNotes: string | null;
   role: Role;
   locator: string | null;
@@ -25,7 +23,7 @@ export interface ClaimView {
   paperTitle: string;
   paperArxivId: string | null;
   paperDate: string | null;
-  paperDatePrecision: 'day' | 'month' | 'year';
+  paperDatePrecision: DatePrecision;
   paperUrl: string | null;
   modelId: number;
   modelName: string;
@@ -37,12 +35,21 @@ export interface ClaimView {
   metricId: number;
   metricSlug: string;
   metricName: string;
-  metricDirection: 'higher' | 'lower';
+  metricDirection: MetricDirection;
   recipeId: number | null;
   recipeSlug: string | null;
   recipeName: string | null;
   recipeOfficial: boolean | null;
 }
+
+type SettingSelection = {
+  [F in keyof typeof SETTING_COLUMN]: `c.${(typeof SETTING_COLUMN)[F]} as ${F}`;
+}[keyof typeof SETTING_COLUMN];
+
+/** Every setting column, named as the Setting type names it. */
+const SETTING_SELECTION = Object.entries(SETTING_COLUMN).map(
+  ([field, column]) => `c.${column} as ${field}`,
+) as SettingSelection[];
 
 /** The joined select behind every ClaimView; callers add filters, order and extra columns. */
 export function claimViews(db: DB) {
@@ -57,12 +64,7 @@ export function claimViews(db: DB) {
       'c.id',
       'c.value',
       'c.stderr',
-      'c.split',
-      'c.n_shot as nShot',
-      'c.chain_of_thought as chainOfThought',
-      'c.adaptation',
-      'c.trainable_params as trainableParams',
-      'c.variant',
+      ...SETTING_SELECTION,
       'c.setting_notes as settingNotes',
       'c.role',
       'c.locator',
@@ -137,4 +139,90 @@ export async function countApprovedClaims(db: DB): Promise<number> {
     .where('status', '=', 'approved')
     .executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+export type IdentityColumn = (typeof CLAIM_IDENTITY_COLUMNS)[number];
+/** The values of the claim_identity index for one claim. */
+export type ClaimIdentityRow = Pick<Claim, IdentityColumn>;
+/** The identity without the paper: what several papers can claim a value for. */
+export type ClaimSubjectRow = Omit<ClaimIdentityRow, 'paper_id'>;
+
+/** Matches the given identity columns; a null matches only null, as the index treats it. */
+function whereIdentity(db: DB, identity: Partial<ClaimIdentityRow>) {
+  let query = db.selectFrom('claim as c');
+  for (const column of CLAIM_IDENTITY_COLUMNS) {
+    if (!(column in identity)) continue;
+    const value = identity[column];
+    query =
+      value === null
+        ? query.where(`c.${column}`, 'is', null)
+        : query.where(`c.${column}`, '=', value!);
+  }
+  return query;
+}
+
+/** The stored claim with this identity, whatever its status. */
+export async function findClaimByIdentity(
+  db: DB,
+  identity: ClaimIdentityRow,
+): Promise<Claim | undefined> {
+  return whereIdentity(db, identity).selectAll('c').executeTakeFirst();
+}
+
+/** Approved claims on this subject from papers other than `paperId` (all, when it is null). */
+export async function approvedClaimsOnSubject(
+  db: DB,
+  subject: ClaimSubjectRow,
+  paperId: number | null,
+): Promise<{ id: number; value: number; paperId: number; paperTitle: string }[]> {
+  let query = whereIdentity(db, subject)
+    .innerJoin('paper as p', 'p.id', 'c.paper_id')
+    .select(['c.id', 'c.value', 'p.id as paperId', 'p.title as paperTitle'])
+    .where('c.status', '=', 'approved');
+  if (paperId !== null) query = query.where('c.paper_id', '<>', paperId);
+  return query.orderBy('c.id').execute();
+}
+
+export async function insertClaim(db: DB, claim: NewClaim): Promise<Claim> {
+  return db.insertInto('claim').values(claim).returningAll().executeTakeFirstOrThrow();
+}
+
+/** The claim row, locked until the transaction ends so two reviews cannot interleave. */
+export async function lockClaim(db: DB, id: number): Promise<Claim | undefined> {
+  return db.selectFrom('claim').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+export async function updateClaim(db: DB, id: number, changes: ClaimUpdate): Promise<Claim> {
+  return db
+    .updateTable('claim')
+    .set(changes)
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function insertAuditEvent(
+  db: DB,
+  event: {
+    claimId: number;
+    actor: string;
+    action: AuditAction;
+    reason: string | null;
+    before: Record<string, unknown> | null;
+    after: Record<string, unknown> | null;
+    now: Date;
+  },
+): Promise<void> {
+  await db
+    .insertInto('audit_event')
+    .values({
+      claim_id: event.claimId,
+      actor: event.actor,
+      action: event.action,
+      reason: event.reason,
+      before: event.before ? JSON.stringify(event.before) : null,
+      after: event.after ? JSON.stringify(event.after) : null,
+      created_at: event.now,
+    })
+    .execute();
 }

@@ -1,42 +1,6 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
-
-export const ADAPTATIONS = [
-  'full_ft',
-  'lora',
-  'adalora',
-  'adapter',
-  'prefix_tuning',
-  'prompt_tuning',
-  'bitfit',
-  'in_context',
-  'other',
-  'unknown',
-] as const;
-export type Adaptation = (typeof ADAPTATIONS)[number];
-
-export const ADAPTATION_LABELS: Record<Adaptation, string> = {
-  full_ft: 'Full fine-tuning',
-  lora: 'LoRA',
-  adalora: 'AdaLoRA',
-  adapter: 'Adapters',
-  prefix_tuning: 'Prefix tuning',
-  prompt_tuning: 'Prompt tuning',
-  bitfit: 'BitFit',
-  in_context: 'In-context / frozen',
-  other: 'Other',
-  unknown: 'Not stated',
-};
-
-export const ROLES = ['proposed', 'baseline', 'ablation', 'reproduction'] as const;
-export type Role = (typeof ROLES)[number];
-
-export const SPLITS = ['test', 'dev', 'unknown'] as const;
-export type Split = (typeof SPLITS)[number];
-
-export const STATUSES = ['pending', 'approved', 'rejected', 'retracted'] as const;
-export type ClaimStatus = (typeof STATUSES)[number];
-
-export type Confidence = 'high' | 'medium' | 'low';
+import type { ClaimStatus, Confidence, Role } from './claim.contract';
+import type { Adaptation, Split } from './claim.setting';
 
 export interface ClaimTable {
   id: Generated<number>;
@@ -52,7 +16,6 @@ export interface ClaimTable {
   chain_of_thought: boolean | null;
   adaptation: Adaptation;
   trainable_params: number | null;
-  /** Distinguishes settings the other columns cannot, e.g. 'r=8' or 'strict-match'. */
   variant: ColumnType<string, string | undefined, string>;
   setting_notes: string | null;
   role: Role;

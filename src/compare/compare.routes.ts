@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { SPLITS, type Split } from '../claims/claim.table';
+import { SPLITS, type Split } from '../claims/claim.setting';
 import type { DB } from '../db/database';
 import { compareUrl, MAX_COMPARED, parseCompareQuery } from './compare.schema';
 import { loadComparePage } from './compare.service';

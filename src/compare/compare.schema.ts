@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ADAPTATIONS, SPLITS, type Adaptation, type Split } from '../claims/claim.table';
+import { ADAPTATIONS, SPLITS, type Adaptation, type Split } from '../claims/claim.setting';
 import { parseModelId } from '../models/model.repository';
 
 export const MAX_COMPARED = 8;

@@ -1,3 +1,4 @@
+import type { MetricDirection } from '../benchmarks/benchmark.contract';
 import { buildGroupedBarChart, type GroupedBarChartConfig } from '../charts/bars';
 import { EPSILON, isBetter, type BuiltChart } from '../charts/chart';
 import type { ClaimView } from '../claims/claim.repository';
@@ -7,9 +8,12 @@ import {
   SPLITS,
   type Adaptation,
   type Split,
-} from '../claims/claim.table';
+  settingAspects,
+  settingKey,
+  settingLabel,
+} from '../claims/claim.setting';
 import type { DB } from '../db/database';
-import { settingLabel } from '../leaderboards/ranking';
+
 import {
   approvedClaimsForModels,
   findModels,
@@ -47,7 +51,7 @@ export interface CompareRow {
   /** Shots and chain-of-thought, which every claim in the row shares; '' when unstated. */
   setting: string;
   label: string;
-  direction: 'higher' | 'lower';
+  direction: MetricDirection;
   cells: (CompareCell | null)[];
 }
 
@@ -87,32 +91,27 @@ export interface ComparisonInput {
   splitGiven: boolean;
 }
 
-/** Claims in one row measure the same thing: benchmark, metric, recipe, shots and CoT. */
+/**
+ * Claims in one row measure the same thing: benchmark, metric, recipe and protocol (shots, chain
+ * of thought, …); the split is the page's.
+ */
 const rowKey = (claim: ClaimView): string =>
   [
     claim.benchmarkId,
     claim.metricId,
     claim.recipeId ?? '-',
-    claim.nShot ?? '-',
-    claim.chainOfThought ?? '-',
+    settingKey(settingAspects(claim, ['protocol'])),
   ].join('|');
 
-const rowSetting = (claim: ClaimView): string =>
-  settingLabel({
-    split: 'unknown',
-    nShot: claim.nShot,
-    chainOfThought: claim.chainOfThought,
-    adaptation: 'unknown',
-    trainableParams: null,
-    variant: '',
-  });
+const rowSetting = (claim: ClaimView): string => settingLabel(settingAspects(claim, ['protocol']));
 
 const compareRowOrder = (a: ClaimView, b: ClaimView): number =>
   a.benchmarkPosition - b.benchmarkPosition ||
   Number(b.recipeOfficial ?? true) - Number(a.recipeOfficial ?? true) ||
   a.metricName.localeCompare(b.metricName) ||
   (a.nShot ?? -1) - (b.nShot ?? -1) ||
-  Number(a.chainOfThought ?? false) - Number(b.chainOfThought ?? false);
+  Number(a.chainOfThought ?? false) - Number(b.chainOfThought ?? false) ||
+  rowKey(a).localeCompare(rowKey(b));
 
 /** Row key → column key → that column's claims in the row, for one split. */
 function tabulate(input: ComparisonInput, split: Split) {
@@ -249,14 +248,8 @@ export function buildComparison(input: ComparisonInput): Comparison {
 
 /** What sets one claim apart from the others in its cell, e.g. "LoRA · r=8 (1.33M params)". */
 function cellNote(claim: ClaimView, mode: CompareRequest['mode']): string {
-  return settingLabel({
-    split: 'unknown',
-    nShot: null,
-    chainOfThought: null,
-    adaptation: mode === 'models' ? claim.adaptation : 'unknown',
-    trainableParams: claim.trainableParams,
-    variant: claim.variant,
-  });
+  const method = settingAspects(claim, ['method']);
+  return settingLabel(mode === 'models' ? method : { ...method, adaptation: 'unknown' });
 }
 
 export interface AdaptationOption {

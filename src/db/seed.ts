@@ -2,7 +2,7 @@ import { BENCHMARKS, METRICS, RECIPES } from '../../seeds/catalogue';
 import {
   mapSeedClaim,
   paperDate,
-  type MappedClaim,
+  seedClaimInput,
   type SeedClaimRecord,
   type SeedPaperRecord,
 } from '../../seeds/ledger';
@@ -10,7 +10,8 @@ import seedClaims from '../../seeds/data/seed-claims.json';
 import seedPapers from '../../seeds/data/seed-papers.json';
 import supplementaryClaims from '../../seeds/data/supplementary-claims.json';
 import supplementaryPapers from '../../seeds/data/supplementary-papers.json';
-import { loadCatalogue, type Catalogue, type ResolvedClaim } from '../claims/claim-input';
+import { loadCatalogue } from '../benchmarks/benchmark.repository';
+import { catalogueIds } from '../claims/claim-input';
 import { writeClaims } from '../claims/claim.service';
 import { ensureModel } from '../models/model.repository';
 import type { DB } from './database';
@@ -108,34 +109,6 @@ export async function seedCatalogue(db: DB): Promise<void> {
   });
 }
 
-function resolvedClaim(c: MappedClaim, modelId: number, catalogue: Catalogue): ResolvedClaim {
-  return {
-    model: c.model.name,
-    benchmark: c.benchmark,
-    metric: c.metric,
-    recipe: c.recipe,
-    value: c.value,
-    stderr: null,
-    split: c.split,
-    nShot: c.nShot,
-    chainOfThought: c.chainOfThought,
-    adaptation: c.adaptation,
-    trainableParams: c.trainableParams,
-    variant: c.variant,
-    settingNotes: c.settingNotes,
-    role: c.role,
-    locator: c.locator,
-    quote: null,
-    reference: c.reference,
-    notes: c.notes,
-    confidence: c.confidence,
-    benchmarkId: catalogue.benchmarks.get(c.benchmark)!.id,
-    metricId: catalogue.metrics.get(c.metric)!.id,
-    recipeId: c.recipe ? catalogue.recipes.get(c.recipe)!.id : null,
-    modelId,
-  };
-}
-
 /** Loads the demo ledger. Safe to run again: what is already there is left alone. */
 export async function seedLedger(db: DB): Promise<SeedReport> {
   const papers = [
@@ -212,7 +185,9 @@ export async function seedLedger(db: DB): Promise<SeedReport> {
           parameterCount: c.model.parameterCount,
           aliases: [c.model.alias],
         });
-        const written = await writeClaims(trx, paperId, [resolvedClaim(c, modelId, catalogue)], {
+        const input = seedClaimInput(c);
+        const claim = { ...input, ...catalogueIds(catalogue, input), modelId };
+        const written = await writeClaims(trx, paperId, [claim], {
           status: 'approved',
           submitter: SEED_ACTOR,
           action: 'seed',

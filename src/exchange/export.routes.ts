@@ -1,27 +1,21 @@
 import { Router, type Request, type Response } from 'express';
 import {
-  presentClaim,
   presentLeaderboard,
   presentModel,
   presentModelListItem,
   presentPaper,
   presentPaperListItem,
-  SCHEMA_VERSION,
 } from '../api/presenters';
-import { findBenchmarkBySlug } from '../benchmarks/benchmark.repository';
-import { approvedClaimsForPaper } from '../claims/claim.repository';
+import { SCHEMA_VERSION } from './exchange.contract';
+import { toPublicClaim } from '../claims/claim.mappers';
 import type { DB } from '../db/database';
-import { HttpError } from '../http/http-error';
-import { buildLeaderboard } from '../leaderboards/leaderboard.service';
+import { loadLeaderboard } from '../leaderboards/leaderboard.loader';
 import { leaderboardQuery } from '../leaderboards/leaderboards.schema';
-import {
-  approvedClaimsForModels,
-  findModel,
-  listModels,
-  parseModelId,
-} from '../models/model.repository';
+import { loadModel } from '../models/model.loader';
+import { listModels } from '../models/model.repository';
 import { modelListQuery } from '../models/models.schema';
-import { findPaper, listPapers } from '../papers/paper.repository';
+import { loadPaper } from '../papers/paper.loader';
+import { listPapers } from '../papers/paper.repository';
 import { paperListQuery } from '../papers/papers.schema';
 import { toCsv } from './formats/csv';
 import { DumpAborted, writeLedgerDump } from './ledger-dump';
@@ -79,11 +73,13 @@ export function exportRouter(db: DB): Router {
     }
   });
 
-  const leaderboard = async (req: Request) => {
-    const benchmark = await findBenchmarkBySlug(db, String(req.params.slug));
-    if (!benchmark) throw HttpError.notFound('The benchmark');
-    return buildLeaderboard(db, benchmark, { ...leaderboardQuery.parse(req.query), ...WHOLE });
-  };
+  const leaderboard = async (req: Request) =>
+    (
+      await loadLeaderboard(db, String(req.params.slug), {
+        ...leaderboardQuery.parse(req.query),
+        ...WHOLE,
+      })
+    ).leaderboard;
   router.get('/benchmarks/:slug.json', async (req, res) => {
     sendJson(res, { kind: 'leaderboard', ...presentLeaderboard(await leaderboard(req)) });
   });
@@ -119,17 +115,12 @@ export function exportRouter(db: DB): Router {
     );
   });
 
-  const paper = async (req: Request) => {
-    const found = await findPaper(db, String(req.params.key));
-    if (!found) throw HttpError.notFound('The paper');
-    return { paper: found, claims: await approvedClaimsForPaper(db, found.id) };
-  };
   router.get('/papers/:key.json', async (req, res) => {
-    const { paper: p, claims } = await paper(req);
-    sendJson(res, { kind: 'paper', paper: presentPaper(p), claims: claims.map(presentClaim) });
+    const { paper: p, claims } = await loadPaper(db, String(req.params.key));
+    sendJson(res, { kind: 'paper', paper: presentPaper(p), claims: claims.map(toPublicClaim) });
   });
   router.get('/papers/:key.csv', async (req, res) => {
-    const { paper: p, claims } = await paper(req);
+    const { paper: p, claims } = await loadPaper(db, String(req.params.key));
     sendCsv(res, `paper-${p.arxiv_id ?? p.id}`, claimsCsv(claims, p));
   });
 
@@ -159,18 +150,12 @@ export function exportRouter(db: DB): Router {
     );
   });
 
-  const model = async (req: Request) => {
-    const id = parseModelId(String(req.params.id));
-    const found = id === undefined ? undefined : await findModel(db, id);
-    if (!found) throw HttpError.notFound('The model');
-    return { model: found, claims: await approvedClaimsForModels(db, [found.id]) };
-  };
   router.get('/models/:id.json', async (req, res) => {
-    const { model: m, claims } = await model(req);
-    sendJson(res, { kind: 'model', model: presentModel(m), claims: claims.map(presentClaim) });
+    const { model: m, claims } = await loadModel(db, String(req.params.id));
+    sendJson(res, { kind: 'model', model: presentModel(m), claims: claims.map(toPublicClaim) });
   });
   router.get('/models/:id.csv', async (req, res) => {
-    const { model: m, claims } = await model(req);
+    const { model: m, claims } = await loadModel(db, String(req.params.id));
     sendCsv(res, `model-${m.id}`, claimsCsv(claims));
   });
 

@@ -2,7 +2,7 @@ import type { ImportReport } from './import.service';
 import { FORMAT_LABELS } from './import.types';
 
 const claimLine = (c: ImportReport['added'][number]) =>
-  `${c.model} · ${c.benchmark} ${c.recipe ?? c.metric} = ${c.value}${c.split === 'unknown' ? '' : ` (${c.split}${c.nShot === null ? '' : `, ${c.nShot}-shot`})`}${c.variant ? ` [${c.variant}]` : ''} — ${c.where}`;
+  `${c.model} · ${c.benchmark} ${c.recipe ?? c.metric} = ${c.value}${c.setting ? ` (${c.setting})` : ''} — ${c.where}`;
 
 /** The plain-text report the CLI prints; the import page shows the same report as tables. */
 export function formatImportReport(report: ImportReport, { verbose = false } = {}): string {

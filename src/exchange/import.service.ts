@@ -1,15 +1,12 @@
-import { sql } from 'kysely';
-import { z } from 'zod';
-import {
-  checkAgainstCatalogue,
-  claimInputSchema,
-  loadCatalogue,
-  resolveClaim,
-  type ClaimInput,
-} from '../claims/claim-input';
-import { findOrCreatePaper, type PaperInput, writeClaims } from '../claims/claim.service';
+import { loadCatalogue } from '../benchmarks/benchmark.repository';
+import { checkAgainstCatalogue, resolveClaim } from '../claims/claim-input';
+import { claimInputSchema, type ClaimInput } from '../claims/claim.contract';
+import { writeClaims } from '../claims/claim.service';
+import { settingLabel } from '../claims/claim.setting';
 import type { DB } from '../db/database';
-import { ensureModel, findModelId } from '../models/model.repository';
+import { ensureModel, findModelId, setBaseModelIfUnset } from '../models/model.repository';
+import { paperInputSchema, type PaperInput, type SourceKind } from '../papers/paper.contract';
+import { findOrCreatePaper } from '../papers/paper.repository';
 import { describeIssues } from './formats/ledger-json';
 import {
   ImportError,
@@ -27,15 +24,14 @@ export interface ImportedClaim {
   metric: string;
   recipe: string | null;
   value: number;
-  split: string;
-  nShot: number | null;
-  variant: string;
+  /** The setting as a label, e.g. "test · 5-shot · In-context / frozen". */
+  setting: string;
 }
 
 export interface ImportReport {
   format: ImportFormat;
   dryRun: boolean;
-  sources: { title: string; kind: 'paper' | 'run'; added: number; alreadyPresent: number }[];
+  sources: { title: string; kind: SourceKind; added: number; alreadyPresent: number }[];
   added: ImportedClaim[];
   alreadyPresent: ImportedClaim[];
   skipped: SkippedRow[];
@@ -49,30 +45,6 @@ export interface ImportOptions {
   /** Called as claims are written, for a progress bar. */
   onProgress?: (done: number, total: number) => void;
 }
-
-const ARXIV = /^([0-9]{4}\.[0-9]{4,5}|[a-z-]+(\.[A-Z]{2})?\/[0-9]{7})$/;
-
-const paperSchema = z.object({
-  kind: z.enum(['paper', 'run']),
-  arxivId: z.string().regex(ARXIV, 'is not an arXiv id').nullable(),
-  title: z
-    .string()
-    .trim()
-    .min(1, 'the title is empty')
-    .max(500, 'the title is over 500 characters'),
-  authors: z.array(z.string().trim().min(1).max(200)).max(200),
-  publishedOn: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .nullable(),
-  datePrecision: z.enum(['day', 'month', 'year']),
-  venue: z.string().max(300).nullable(),
-  url: z
-    .string()
-    .regex(/^https?:\/\//, 'must start with http:// or https://')
-    .nullable(),
-  runDetails: z.record(z.string(), z.unknown()).nullable().optional(),
-});
 
 class DryRun extends Error {}
 
@@ -99,7 +71,7 @@ export async function runImport(
   const skipped: SkippedRow[] = [...parsed.skipped];
   const checked: Checked[] = [];
   for (const bundle of parsed.bundles) {
-    const paper = paperSchema.safeParse(bundle.paper);
+    const paper = paperInputSchema.safeParse(bundle.paper);
     if (!paper.success) {
       problems.push(
         ...describeIssues(paper.error).map((p) => `paper “${bundle.paper.title}”: ${p}`),
@@ -187,9 +159,7 @@ export async function runImport(
               metric: claim.metric,
               recipe: claim.recipe,
               value: claim.value,
-              split: claim.split,
-              nShot: claim.nShot,
-              variant: claim.variant,
+              setting: settingLabel(claim),
             };
             if (duplicates.has(i)) {
               report.alreadyPresent.push(row);
@@ -224,12 +194,7 @@ async function upsertModels(db: DB, models: ModelInput[]): Promise<string[]> {
     if (!model.baseModel) continue;
     const baseId = ids.get(model.baseModel) ?? (await findModelId(db, model.baseModel));
     if (baseId === null) continue;
-    await db
-      .updateTable('model')
-      .set({ base_model_id: baseId })
-      .where('id', '=', ids.get(model.name)!)
-      .where(sql<boolean>`base_model_id is null`)
-      .execute();
+    await setBaseModelIfUnset(db, ids.get(model.name)!, baseId);
   }
   return created;
 }

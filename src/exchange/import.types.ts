@@ -1,5 +1,7 @@
-import type { ClaimInput } from '../claims/claim-input';
-import type { PaperInput } from '../claims/claim.service';
+import type { ClaimInput } from '../claims/claim.contract';
+import { unstatedSetting } from '../claims/claim.setting';
+import type { LedgerModel } from '../models/model.contract';
+import type { PaperInput } from '../papers/paper.contract';
 
 export const IMPORT_FORMATS = ['ledger', 'lm-eval', 'papers-with-code', 'csv', 'table'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
@@ -25,13 +27,7 @@ export interface ImportBundle {
 }
 
 /** A model as our own JSON describes it; other formats name models only. */
-export interface ModelInput {
-  name: string;
-  family: string | null;
-  parameterCount: number | null;
-  baseModel: string | null;
-  aliases: string[];
-}
+export type ModelInput = LedgerModel;
 
 export interface SkippedRow {
   where: string;
@@ -61,12 +57,7 @@ export class ImportError extends Error {
 export const blankClaim = (): Omit<ClaimInput, 'model' | 'benchmark' | 'metric' | 'value'> => ({
   recipe: null,
   stderr: null,
-  split: 'unknown',
-  nShot: null,
-  chainOfThought: null,
-  adaptation: 'unknown',
-  trainableParams: null,
-  variant: '',
+  ...unstatedSetting(),
   settingNotes: null,
   role: 'proposed',
   locator: null,

@@ -1,6 +1,6 @@
 import type { Writable } from 'node:stream';
 import type { DB } from '../db/database';
-import { LEDGER_KIND, LEDGER_SCHEMA_VERSION } from './formats/ledger-json';
+import { LEDGER_KIND, SCHEMA_VERSION } from './exchange.contract';
 import {
   approvedClaimPage,
   catalogueBenchmarks,
@@ -88,7 +88,7 @@ export async function writeLedgerDump(
     return n;
   };
   const header = {
-    schemaVersion: LEDGER_SCHEMA_VERSION,
+    schemaVersion: SCHEMA_VERSION,
     kind: LEDGER_KIND,
     exportedAt: (options.now ?? new Date()).toISOString(),
   };

@@ -1,15 +1,12 @@
 import { sql } from 'kysely';
-import { presentPaper } from '../api/presenters';
+import { presentMetric, presentPaper } from '../api/presenters';
+import type { LedgerBenchmark, LedgerMetric, LedgerRecipe } from '../benchmarks/benchmark.contract';
+import type { LedgerClaim } from '../claims/claim.contract';
+import { toLedgerClaim } from '../claims/claim.mappers';
 import { claimViews } from '../claims/claim.repository';
 import type { DB } from '../db/database';
-import type {
-  LedgerBenchmark,
-  LedgerClaim,
-  LedgerMetric,
-  LedgerModel,
-  LedgerPaper,
-  LedgerRecipe,
-} from './formats/ledger-json';
+import type { LedgerModel } from '../models/model.contract';
+import type { LedgerPaper } from '../papers/paper.contract';
 
 /*
  * Keyset pages (id > after, limit n) for the full dump: each query is small and indexed, so
@@ -18,14 +15,7 @@ import type {
 
 export async function catalogueMetrics(db: DB): Promise<LedgerMetric[]> {
   const rows = await db.selectFrom('metric').selectAll().orderBy('id').execute();
-  return rows.map((m) => ({
-    slug: m.slug,
-    name: m.name,
-    direction: m.direction,
-    scale: m.scale,
-    min: m.min_value,
-    max: m.max_value,
-  }));
+  return rows.map(presentMetric);
 }
 
 export async function catalogueBenchmarks(db: DB): Promise<LedgerBenchmark[]> {
@@ -127,35 +117,5 @@ export async function approvedClaimPage(
     .orderBy('c.id')
     .limit(limit)
     .execute();
-  return rows.map((c) => ({
-    id: c.id,
-    paper: c.paperId,
-    model: c.modelName,
-    benchmark: c.benchmarkSlug,
-    metric: c.metricSlug,
-    recipe: c.recipeSlug,
-    value: c.value,
-    stderr: c.stderr,
-    setting: {
-      split: c.split,
-      nShot: c.nShot,
-      chainOfThought: c.chainOfThought,
-      adaptation: c.adaptation,
-      trainableParams: c.trainableParams,
-      variant: c.variant,
-      notes: c.settingNotes,
-    },
-    role: c.role,
-    provenance: {
-      locator: c.locator,
-      quote: c.quote,
-      reference: c.reference,
-      notes: c.notes,
-      confidence: c.confidence,
-    },
-    status: 'approved',
-    submitter: c.submitter,
-    createdAt: c.createdAt.toISOString(),
-    reviewedAt: c.reviewedAt ? c.reviewedAt.toISOString() : null,
-  }));
+  return rows.map(toLedgerClaim);
 }

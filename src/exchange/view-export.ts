@@ -1,43 +1,8 @@
 import type { ClaimView } from '../claims/claim.repository';
-import type { Leaderboard } from '../leaderboards/leaderboard.service';
-import { claimCsvCells, CSV_COLUMNS, toCsv } from './formats/csv';
+import type { Leaderboard } from '../leaderboards/leaderboard.compute';
+import { claimCsvRow, CSV_COLUMNS, toCsv } from './formats/csv';
 
 type Cells = Record<string, string | number | boolean | null>;
-
-/** A claim in the documented import columns, so a view's CSV can be imported again. */
-export function claimCells(
-  c: ClaimView,
-  paper: { authors: string[]; venue: string | null } = { authors: [], venue: null },
-): Cells {
-  return claimCsvCells({
-    paperArxivId: c.paperArxivId,
-    paperTitle: c.paperTitle,
-    paperAuthors: paper.authors,
-    paperDate: c.paperDate,
-    paperDatePrecision: c.paperDatePrecision,
-    paperVenue: paper.venue,
-    paperUrl: c.paperUrl,
-    model: c.modelName,
-    benchmark: c.benchmarkSlug,
-    metric: c.metricSlug,
-    recipe: c.recipeSlug,
-    value: c.value,
-    stderr: c.stderr,
-    split: c.split,
-    nShot: c.nShot,
-    chainOfThought: c.chainOfThought,
-    adaptation: c.adaptation,
-    trainableParams: c.trainableParams,
-    variant: c.variant,
-    settingNotes: c.settingNotes,
-    role: c.role,
-    locator: c.locator,
-    quote: c.quote,
-    reference: c.reference,
-    notes: c.notes,
-    confidence: c.confidence,
-  });
-}
 
 export const CLAIM_EXPORT_COLUMNS = ['claim_id', ...CSV_COLUMNS] as const;
 
@@ -47,7 +12,7 @@ export function claimsCsv(
 ): string {
   return toCsv(
     CLAIM_EXPORT_COLUMNS,
-    claims.map((c) => ({ claim_id: c.id, ...claimCells(c, paper) })),
+    claims.map((c) => ({ claim_id: c.id, ...claimCsvRow(c, paper) })),
   );
 }
 
@@ -62,7 +27,7 @@ export function leaderboardCsv(lb: Leaderboard): string {
       lb.page.items.map((row) => ({
         rank: row.rank,
         claim_id: row.claim.id,
-        ...claimCells(row.claim),
+        ...claimCsvRow(row.claim),
         conflict_spread: row.conflict?.spread ?? null,
       })),
     );

@@ -6,7 +6,7 @@ export const queryString = (max = 200) =>
     (value) => (Array.isArray(value) ? value[0] : value),
     z
       .string()
-      .transform((s) => s.trim().slice(0, max))
+      .overwrite((s) => s.trim().slice(0, max))
       .catch('')
       .default(''),
   );
@@ -25,3 +25,15 @@ export const queryInt = (min: number, max: number, fallback: number) =>
     (value) => (Array.isArray(value) ? value[0] : value),
     z.coerce.number().int().min(min).max(max).catch(fallback).default(fallback),
   );
+
+/** The paging parameters every list shares. */
+export const pageParams = (perPage: number) => ({
+  page: queryInt(1, 100000, 1).meta({ description: 'Page number, from 1.' }),
+  perPage: queryInt(1, 200, perPage).meta({ description: 'Items per page (at most 200).' }),
+});
+
+/** A list's search text and sort direction. */
+export const searchParams = (order: 'asc' | 'desc') => ({
+  q: queryString(200).meta({ description: 'Search text.' }),
+  order: queryEnum(['asc', 'desc'] as const, order).meta({ description: 'Sort direction.' }),
+});

@@ -1,4 +1,4 @@
-import type { RecipeDefinition, RecipeMember } from '../../seeds/catalogue';
+import type { RecipeDefinition, RecipeMember } from '../benchmarks/benchmark.contract';
 
 export type AggregateResult =
   | { complete: true; score: number; groups: { label: string; score: number }[] }

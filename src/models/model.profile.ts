@@ -2,7 +2,8 @@ import { buildGroupedBarChart, type GroupedBarChartConfig } from '../charts/bars
 import type { BuiltChart } from '../charts/chart';
 import { isBetter, SERIES_COLOURS } from '../charts/chart';
 import type { ClaimView } from '../claims/claim.repository';
-import { findClaimConflicts, settingLabel } from '../leaderboards/ranking';
+import { detectConflicts } from '../claims/claim.conflicts';
+import { settingAspects, settingLabel } from '../claims/claim.setting';
 import type { ModelClaimView } from './model.repository';
 
 export interface ConflictSource {
@@ -56,7 +57,7 @@ export const isOwnAverage = (claim: Pick<ClaimView, 'recipeName' | 'recipeOffici
   claim.recipeName !== null && claim.recipeOfficial !== true;
 
 function findConflicts(claims: ModelClaimView[]): ModelConflict[] {
-  return findClaimConflicts(claims).map((conflict, i) => {
+  return detectConflicts(claims).map((conflict, i) => {
     const first = conflict.claims[0]!;
     return {
       anchor: `conflict-${i + 1}`,
@@ -82,9 +83,10 @@ function findConflicts(claims: ModelClaimView[]): ModelConflict[] {
   });
 }
 
-/** Split, shots, chain-of-thought and method: budgets and variants share a bar series. */
+/** Split, protocol (shots, chain of thought, …) and method: budgets and variants share a series. */
 const seriesLabel = (claim: ModelClaimView): string =>
-  settingLabel({ ...claim, trainableParams: null, variant: '' }) || 'setting not stated';
+  settingLabel({ ...settingAspects(claim, ['split', 'protocol']), adaptation: claim.adaptation }) ||
+  'setting not stated';
 
 function primaryMetricChart(
   modelName: string,

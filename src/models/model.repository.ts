@@ -246,3 +246,13 @@ export async function ensureModel(
   }
   return { id, created };
 }
+
+/** Records a model's base model, unless it already has one. */
+export async function setBaseModelIfUnset(db: DB, modelId: number, baseId: number): Promise<void> {
+  await db
+    .updateTable('model')
+    .set({ base_model_id: baseId })
+    .where('id', '=', modelId)
+    .where('base_model_id', 'is', null)
+    .execute();
+}

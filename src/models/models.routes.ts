@@ -1,10 +1,10 @@
 import { Router } from 'express';
 import type { DB } from '../db/database';
-import { HttpError } from '../http/http-error';
+import { CONFLICT_THRESHOLD } from '../claims/claim.conflicts';
 import { paginate, withQuery } from '../http/pagination';
-import { CONFLICT_THRESHOLD } from '../leaderboards/ranking';
+import { loadModel } from './model.loader';
 import { buildModelProfile } from './model.profile';
-import { approvedClaimsForModels, findModel, listModels, parseModelId } from './model.repository';
+import { listModels } from './model.repository';
 import { modelListQuery } from './models.schema';
 
 export function modelsRouter(db: DB): Router {
@@ -25,10 +25,7 @@ export function modelsRouter(db: DB): Router {
   });
 
   router.get('/models/:id', async (req, res) => {
-    const id = parseModelId(req.params.id);
-    const model = id === undefined ? undefined : await findModel(db, id);
-    if (!model) throw HttpError.notFound('The model');
-    const claims = await approvedClaimsForModels(db, [model.id]);
+    const { model, claims } = await loadModel(db, req.params.id);
     const profile = buildModelProfile(model.name, claims);
     res.render('models/show', {
       title: model.name,

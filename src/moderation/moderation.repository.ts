@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { claimViews, type ClaimView } from '../claims/claim.repository';
-import type { AuditAction, Claim, ClaimUpdate } from '../claims/claim.table';
+import type { AuditAction } from '../claims/claim.table';
 import type { DB } from '../db/database';
 
 export type QueuedClaim = ClaimView & {
@@ -46,11 +46,6 @@ export async function findClaimView(
     .executeTakeFirst();
 }
 
-/** The claim row, locked until the transaction ends so two reviews cannot interleave. */
-export async function lockClaim(db: DB, id: number): Promise<Claim | undefined> {
-  return db.selectFrom('claim').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
-}
-
 export async function pendingClaimIdsOfSubmission(db: DB, submissionId: number): Promise<number[]> {
   const rows = await db
     .selectFrom('claim')
@@ -60,41 +55,6 @@ export async function pendingClaimIdsOfSubmission(db: DB, submissionId: number):
     .orderBy('id')
     .execute();
   return rows.map((row) => row.id);
-}
-
-export async function updateClaim(db: DB, id: number, changes: ClaimUpdate): Promise<Claim> {
-  return db
-    .updateTable('claim')
-    .set(changes)
-    .where('id', '=', id)
-    .returningAll()
-    .executeTakeFirstOrThrow();
-}
-
-export async function insertAuditEvent(
-  db: DB,
-  event: {
-    claimId: number;
-    actor: string;
-    action: AuditAction;
-    reason: string | null;
-    before: Record<string, unknown> | null;
-    after: Record<string, unknown> | null;
-    now: Date;
-  },
-): Promise<void> {
-  await db
-    .insertInto('audit_event')
-    .values({
-      claim_id: event.claimId,
-      actor: event.actor,
-      action: event.action,
-      reason: event.reason,
-      before: event.before ? JSON.stringify(event.before) : null,
-      after: event.after ? JSON.stringify(event.after) : null,
-      created_at: event.now,
-    })
-    .execute();
 }
 
 export interface AuditEntry {

@@ -1,13 +1,13 @@
 import { Router, type Request, type Response } from 'express';
 import { requireAdmin } from '../auth/require-admin';
-import { loadCatalogue } from '../claims/claim-input';
-import type { ClaimView } from '../claims/claim.repository';
+import { loadCatalogue } from '../benchmarks/benchmark.repository';
+import { toFormValues, type FormField, type FormValues } from '../claims/claim.mappers';
 import type { DB } from '../db/database';
 import { errorSummary, fieldErrors } from '../http/form';
 import { HttpError } from '../http/http-error';
 import { FIELD_LABELS, rowControls, summaryOf } from '../submissions/submission.form';
 import { listBenchmarkOptions, listModelNames } from '../submissions/submission.repository';
-import { echoValues, type RowField, type RowValues } from '../submissions/submission.schema';
+import { echoValues } from '../submissions/submission.schema';
 import { describeEvent, noticeFrom } from './audit.presenter';
 import {
   auditEventsForClaim,
@@ -56,29 +56,9 @@ function groupBySubmission(claims: QueuedClaim[]) {
   return [...groups.values()];
 }
 
-export function claimRowValues(claim: ClaimView): RowValues {
-  const number = (n: number | null) => (n === null ? '' : String(n));
-  return {
-    model: claim.modelName,
-    benchmark: claim.benchmarkSlug,
-    metric: claim.metricSlug,
-    recipe: claim.recipeSlug ?? '',
-    value: String(claim.value),
-    stderr: number(claim.stderr),
-    split: claim.split,
-    nShot: number(claim.nShot),
-    chainOfThought: claim.chainOfThought === null ? '' : claim.chainOfThought ? 'yes' : 'no',
-    adaptation: claim.adaptation,
-    trainableParams: number(claim.trainableParams),
-    role: claim.role,
-    locator: claim.locator ?? '',
-    quote: claim.quote ?? '',
-  };
-}
-
 const editLabel = (key: string) => {
   const field = key.split('.')[2];
-  return field ? (FIELD_LABELS[field as RowField] ?? field) : key === 'reason' ? 'Reason' : '';
+  return field ? (FIELD_LABELS[field as FormField] ?? field) : key === 'reason' ? 'Reason' : '';
 };
 
 export function moderationRouter(db: DB): Router {
@@ -145,7 +125,7 @@ export function moderationRouter(db: DB): Router {
     res: Response,
     id: number,
     state: {
-      values?: RowValues;
+      values?: FormValues;
       errors?: Record<string, string>;
       reason?: string;
       retractReason?: string;
@@ -166,7 +146,7 @@ export function moderationRouter(db: DB): Router {
     res.status(status).render('claims/edit', {
       title: `Edit claim #${id}`,
       claim,
-      controls: rowControls('0', state.values ?? claimRowValues(claim), errors, {
+      controls: rowControls('0', state.values ?? toFormValues(claim), errors, {
         catalogue,
         benchmarks,
       }),

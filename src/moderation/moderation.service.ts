@@ -1,20 +1,12 @@
-import {
-  checkAgainstCatalogue,
-  loadCatalogue,
-  resolveClaim,
-  type ClaimInput,
-  type FieldErrors,
-} from '../claims/claim-input';
+import { loadCatalogue } from '../benchmarks/benchmark.repository';
+import { checkAgainstCatalogue, resolveClaim, type FieldErrors } from '../claims/claim-input';
+import type { ClaimInput, ClaimStatus } from '../claims/claim.contract';
+import { editedInput, toClaimChanges } from '../claims/claim.mappers';
+import { insertAuditEvent, lockClaim, updateClaim } from '../claims/claim.repository';
 import { claimSnapshot, findExistingClaim, findOrCreateModel } from '../claims/claim.service';
-import type { ClaimStatus } from '../claims/claim.table';
 import type { DB } from '../db/database';
 import { HttpError } from '../http/http-error';
-import {
-  insertAuditEvent,
-  lockClaim,
-  pendingClaimIdsOfSubmission,
-  updateClaim,
-} from './moderation.repository';
+import { pendingClaimIdsOfSubmission } from './moderation.repository';
 
 export type Review = 'approve' | 'reject' | 'retract';
 
@@ -123,36 +115,17 @@ export async function editClaim(
       if (claim.status === 'retracted') {
         throw new HttpError(409, 'invalid_transition', `Claim #${claimId} is retracted.`);
       }
-      // The form does not show the variant; the claim keeps its own.
-      const existing = await findExistingClaim(trx, claim.paper_id, {
-        ...resolved,
-        variant: claim.variant,
-      });
+      const edited = { ...resolved, ...editedInput(claim, resolved) };
+      const existing = await findExistingClaim(trx, claim.paper_id, edited);
       if (existing && existing.id !== claimId) {
         return {
           kind: 'invalid',
           errors: { model: `The paper already has this claim as #${existing.id}.` },
         };
       }
-      const modelId = await findOrCreateModel(trx, resolved);
+      const modelId = await findOrCreateModel(trx, edited);
       const now = actor.now ?? new Date();
-      const after = await updateClaim(trx, claimId, {
-        model_id: modelId,
-        benchmark_id: resolved.benchmarkId,
-        metric_id: resolved.metricId,
-        recipe_id: resolved.recipeId,
-        value: resolved.value,
-        stderr: resolved.stderr,
-        split: resolved.split,
-        n_shot: resolved.nShot,
-        chain_of_thought: resolved.chainOfThought,
-        adaptation: resolved.adaptation,
-        trainable_params: resolved.trainableParams,
-        role: resolved.role,
-        locator: resolved.locator,
-        quote: resolved.quote,
-        updated_at: now,
-      });
+      const after = await updateClaim(trx, claimId, toClaimChanges({ ...edited, modelId }, now));
       await insertAuditEvent(trx, {
         claimId,
         actor: actor.user,

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { DB } from '../db/database';
+import type { DatePrecision, PaperInput, SourceKind } from './paper.contract';
 import type { Paper } from './paper.table';
 
 export const PAPER_SORTS = ['date', 'title', 'claims'] as const;
@@ -15,12 +16,12 @@ export interface PaperListQuery {
 
 export interface PaperListItem {
   id: number;
-  kind: 'paper' | 'run';
+  kind: SourceKind;
   arxivId: string | null;
   title: string;
   authors: string[];
   publishedOn: string | null;
-  datePrecision: 'day' | 'month' | 'year';
+  datePrecision: DatePrecision;
   venue: string | null;
   claimCount: number;
 }
@@ -96,4 +97,38 @@ export async function countPapers(db: DB): Promise<number> {
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+export async function findPaperByArxivId(db: DB, arxivId: string): Promise<Paper | undefined> {
+  return db.selectFrom('paper').selectAll().where('arxiv_id', '=', arxivId).executeTakeFirst();
+}
+
+/** The paper with this arXiv id (or, for sources without one, this exact title), created if new. */
+export async function findOrCreatePaper(db: DB, paper: PaperInput): Promise<number> {
+  const existing = paper.arxivId
+    ? await findPaperByArxivId(db, paper.arxivId)
+    : await db
+        .selectFrom('paper')
+        .selectAll()
+        .where('arxiv_id', 'is', null)
+        .where('kind', '=', paper.kind)
+        .where('title', '=', paper.title)
+        .executeTakeFirst();
+  if (existing) return existing.id;
+  const { id } = await db
+    .insertInto('paper')
+    .values({
+      kind: paper.kind,
+      arxiv_id: paper.arxivId,
+      title: paper.title,
+      authors: paper.authors,
+      published_on: paper.publishedOn,
+      date_precision: paper.datePrecision,
+      venue: paper.venue,
+      url: paper.url,
+      run_details: paper.runDetails ? JSON.stringify(paper.runDetails) : null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
 }

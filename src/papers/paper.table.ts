@@ -1,7 +1,6 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 
-export type SourceKind = 'paper' | 'run';
-export type DatePrecision = 'day' | 'month' | 'year';
+import type { DatePrecision, RunDetails, SourceKind } from './paper.contract';
 
 export interface PaperTable {
   id: Generated<number>;
@@ -14,7 +13,7 @@ export interface PaperTable {
   date_precision: ColumnType<DatePrecision, DatePrecision | undefined, DatePrecision>;
   venue: string | null;
   url: string | null;
-  run_details: ColumnType<unknown, string | null | undefined, string | null> | null;
+  run_details: ColumnType<RunDetails | null, string | null | undefined, string | null>;
   created_at: ColumnType<Date, never, never>;
 }
 

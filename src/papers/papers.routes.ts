@@ -1,9 +1,9 @@
 import { Router } from 'express';
-import { approvedClaimsForPaper, type ClaimView } from '../claims/claim.repository';
+import type { ClaimView } from '../claims/claim.repository';
 import type { DB } from '../db/database';
-import { HttpError } from '../http/http-error';
 import { paginate, withQuery } from '../http/pagination';
-import { findPaper, listPapers } from './paper.repository';
+import { loadPaper } from './paper.loader';
+import { listPapers } from './paper.repository';
 import { paperListQuery } from './papers.schema';
 
 export function papersRouter(db: DB): Router {
@@ -24,9 +24,7 @@ export function papersRouter(db: DB): Router {
   });
 
   router.get('/papers/:key', async (req, res) => {
-    const paper = await findPaper(db, req.params.key);
-    if (!paper) throw HttpError.notFound('The paper');
-    const claims = await approvedClaimsForPaper(db, paper.id);
+    const { paper, claims } = await loadPaper(db, req.params.key);
     const groups = new Map<number, { slug: string; name: string; claims: ClaimView[] }>();
     for (const claim of claims) {
       const group = groups.get(claim.benchmarkId) ?? {

@@ -1,11 +1,9 @@
 import { z } from 'zod';
-import { queryEnum, queryInt, queryString } from '../http/query';
+import { pageParams, queryEnum, searchParams } from '../http/query';
 import { PAPER_SORTS } from './paper.repository';
 
 export const paperListQuery = z.object({
-  q: queryString(200),
-  sort: queryEnum(PAPER_SORTS, 'date'),
-  order: queryEnum(['asc', 'desc'] as const, 'desc'),
-  page: queryInt(1, 100000, 1),
-  perPage: queryInt(1, 200, 25),
+  ...searchParams('desc'),
+  sort: queryEnum(PAPER_SORTS, 'date').meta({ description: 'date, title or claims.' }),
+  ...pageParams(25),
 });

@@ -3,7 +3,7 @@
  * standard error), 88.1* or 88.1† (a footnote mark), 85.3% and bold or underlined text (already
  * plain here); "-", "—" and "n/a" mean the paper gives no number.
  */
-import { parseCount } from '../submissions/submission.schema';
+import { countText } from '../claims/claim.text';
 
 export interface Reading {
   /** The number as printed, ready for the form ("84.6", not 84.6 re-formatted). */
@@ -89,7 +89,8 @@ export function readCount(text: string): CountReading {
       message: `"${text}" is a share of the model's parameters, not a count; give the count (e.g. 1.33M).`,
     };
   }
-  const count = parseCount(plain);
+  const read = countText.read(plain);
+  const count = 'value' in read ? read.value : null;
   if (count === null || !Number.isFinite(count) || count <= 0) {
     return {
       kind: 'unreadable',

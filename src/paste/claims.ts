@@ -3,8 +3,7 @@
  * the cell it came from. The submission schema and the catalogue then check them exactly as they
  * check the form; what this step cannot read is a problem naming the row and column.
  */
-import { BLANK_ROW } from '../submissions/submission.form';
-import type { RowValues } from '../submissions/submission.schema';
+import { blankFormValues, type FormValues } from '../claims/claim.mappers';
 import { readCell, readCount } from './cell';
 import type { Grid } from './grid';
 import type { Mapping } from './mapping';
@@ -16,7 +15,7 @@ export interface PastedClaim {
   row: number;
   column: number;
   cell: string;
-  values: RowValues;
+  values: FormValues;
 }
 
 export interface CellProblem {
@@ -81,7 +80,7 @@ export function buildClaims(
           column: c,
           cell: text,
           values: {
-            ...BLANK_ROW,
+            ...blankFormValues(),
             model,
             benchmark: column.benchmark,
             metric: metrics[k]!,

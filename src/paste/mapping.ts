@@ -3,8 +3,9 @@
  * table shares (with per-column and per-row overrides). Every value is the form's text, so a
  * mapping page re-renders exactly what the user chose; `validateMapping` checks it.
  */
-import type { Catalogue } from '../claims/claim-input';
-import { ADAPTATIONS, ROLES, SPLITS } from '../claims/claim.table';
+import type { Catalogue } from '../benchmarks/benchmark.repository';
+import { ROLES } from '../claims/claim.contract';
+import { ADAPTATIONS, SPLITS } from '../claims/claim.setting';
 import { readCount } from './cell';
 import type { Grid } from './grid';
 

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { RecipeDefinition } from '../../seeds/catalogue';
+import type { RecipeDefinition } from '../benchmarks/benchmark.contract';
 import type { DB } from '../db/database';
 import { catalogueRecipes } from '../exchange/ledger.repository';
 import type { BenchmarkInfo, RecipeInfo } from './suggest';

@@ -4,27 +4,19 @@
  * conflicts with other papers) and stores nothing; the submission hands the new claims to the
  * table form's own `submitClaims`, which checks them again and stores them in one transaction.
  */
-import {
-  checkAgainstCatalogue,
-  loadCatalogue,
-  resolveClaim,
-  type Catalogue,
-  type ClaimInput,
-} from '../claims/claim-input';
-import {
-  findExistingClaim,
-  findNearConflicts,
-  findPaperByArxivId,
-  type NearConflict,
-} from '../claims/claim.service';
+import { loadCatalogue, type Catalogue } from '../benchmarks/benchmark.repository';
+import { checkAgainstCatalogue, resolveClaim } from '../claims/claim-input';
+import type { ClaimInput } from '../claims/claim.contract';
+import type { FormField } from '../claims/claim.mappers';
+import { findExistingClaim, findNearConflicts, type NearConflict } from '../claims/claim.service';
 import type { DB } from '../db/database';
+import { findPaperByArxivId } from '../papers/paper.repository';
 import { fieldErrors } from '../http/form';
 import { FIELD_LABELS } from '../submissions/submission.form';
 import {
   MAX_ROWS,
   rowSchema,
   submissionSchema,
-  type RowField,
   type SubmissionForm,
 } from '../submissions/submission.schema';
 import { checkPaper, identityKey, submitClaims } from '../submissions/submission.service';
@@ -87,7 +79,7 @@ export interface PasteReview {
   counts: Record<ItemStatus | 'conflicts', number>;
 }
 
-const label = (field: string) => FIELD_LABELS[field as RowField] ?? field;
+const label = (field: string) => FIELD_LABELS[field as FormField] ?? field;
 
 function count(items: PreviewItem[]): PasteReview['counts'] {
   return {

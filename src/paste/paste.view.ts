@@ -1,5 +1,6 @@
 /** Display-ready view models for the paste pages: the grid, the mapping controls, the preview. */
-import { ADAPTATION_LABELS, ADAPTATIONS, ROLES, SPLITS } from '../claims/claim.table';
+import { ROLES } from '../claims/claim.contract';
+import { ADAPTATION_LABELS, ADAPTATIONS, SPLITS } from '../claims/claim.setting';
 import { errorSummary, fieldId, type SummaryItem } from '../http/form';
 import {
   benchmarkGroups,

@@ -5,8 +5,8 @@
  * averages; never the official score for an "Avg." header), the rows to leave out, and the setting.
  * Pure: the ledger's models and catalogue come in through the context. Each guess carries a note.
  */
-import type { RecipeDefinition } from '../../seeds/catalogue';
-import type { Adaptation } from '../claims/claim.table';
+import type { RecipeDefinition } from '../benchmarks/benchmark.contract';
+import type { Adaptation } from '../claims/claim.setting';
 import { computeAggregate, matchesAtPrecision, valueKey } from '../leaderboards/recipes';
 import { readCell, readCount, stripDecorations } from './cell';
 import type { Grid } from './grid';

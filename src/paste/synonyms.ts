@@ -3,7 +3,7 @@
  * compared as lower-case words (`MNLI-(m/mm)` → `mnli m mm`), so each phrase is written that way.
  * Benchmark names and slugs from the catalogue are added to these automatically.
  */
-import type { Adaptation } from '../claims/claim.table';
+import type { Adaptation } from '../claims/claim.setting';
 
 /** Lower-case words of a header or name: "MNLI-(m/mm)" → ["mnli", "m", "mm"]. */
 export const words = (text: string): string[] =>

@@ -5,7 +5,7 @@
  */
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import type { PaperInput } from '../claims/claim.service';
+import type { PaperInput } from '../papers/paper.contract';
 import type { DB } from '../db/database';
 import { parsePaperDate } from '../exchange/formats/csv';
 import { ImportError, type ParsedImport, type SourcedClaim } from '../exchange/import.types';

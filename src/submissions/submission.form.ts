@@ -1,14 +1,14 @@
-import type { Catalogue } from '../claims/claim-input';
-import { ADAPTATION_LABELS, ADAPTATIONS, ROLES, SPLITS } from '../claims/claim.table';
+import type { Catalogue } from '../benchmarks/benchmark.repository';
+import { ROLES } from '../claims/claim.contract';
+import { FORM_FIELDS, type FormField, type FormValues } from '../claims/claim.mappers';
+import {
+  FORM_SETTING_FIELDS,
+  SETTING_FIELDS,
+  type FormSettingField,
+} from '../claims/claim.setting';
 import { errorSummary, fieldId, type SummaryItem } from '../http/form';
 import type { BenchmarkOption } from './submission.repository';
-import {
-  PAPER_FIELDS,
-  ROW_FIELDS,
-  type PaperFieldName,
-  type RowField,
-  type RowValues,
-} from './submission.schema';
+import { PAPER_FIELDS, type PaperFieldName } from './submission.schema';
 
 export interface Option {
   value: string;
@@ -34,6 +34,8 @@ export interface Control {
   autocomplete: string | null;
   groups: Array<{ label: string | null; options: Option[] }>;
   wide: boolean;
+  /** A table's next row starts with this control's value. */
+  repeat: boolean;
 }
 
 export interface Choices {
@@ -79,6 +81,7 @@ export function control(
       options: group.options.map((option) => ({ ...option, selected: option.value === value })),
     })),
     wide: spec.wide ?? false,
+    repeat: spec.repeat ?? false,
   };
 }
 
@@ -140,60 +143,59 @@ export function recipeOptions(choices: Choices): Option[] {
   ];
 }
 
-export const BLANK_ROW: RowValues = {
-  model: '',
-  benchmark: '',
-  metric: '',
-  recipe: '',
-  value: '',
-  stderr: '',
-  split: 'test',
-  nShot: '',
-  chainOfThought: '',
-  adaptation: 'unknown',
-  trainableParams: '',
-  role: 'proposed',
-  locator: '',
-  quote: '',
+const settingLabels = Object.fromEntries(
+  FORM_SETTING_FIELDS.map((field) => [field, SETTING_FIELDS[field].label]),
+) as Record<FormSettingField, string>;
+
+export const FIELD_LABELS: Record<
+  FormField | PaperFieldName | 'confirm' | 'form' | 'rows',
+  string
+> = {
+  model: 'Model',
+  benchmark: 'Benchmark',
+  metric: 'Metric',
+  recipe: 'Averaging recipe',
+  value: 'Value',
+  stderr: 'Std. error',
+  ...settingLabels,
+  role: 'Role in the paper',
+  locator: 'Where in the paper',
+  quote: 'Quote (optional)',
+  arxivId: 'arXiv id',
+  title: 'Title',
+  authors: 'Authors',
+  publishedOn: 'First submitted',
+  venue: 'Venue',
+  url: 'Link',
+  submitterName: 'Your name',
+  submitterEmail: 'Your email',
+  confirm: 'Confirmation',
+  form: 'Submission',
+  rows: 'Claims',
 };
 
-export const FIELD_LABELS: Record<RowField | PaperFieldName | 'confirm' | 'form' | 'rows', string> =
-  {
-    model: 'Model',
-    benchmark: 'Benchmark',
-    metric: 'Metric',
-    recipe: 'Averaging recipe',
-    value: 'Value',
-    stderr: 'Std. error',
-    split: 'Split',
-    nShot: 'Shots',
-    chainOfThought: 'Chain of thought',
-    adaptation: 'Adaptation',
-    trainableParams: 'Trainable params',
-    role: 'Role in the paper',
-    locator: 'Where in the paper',
-    quote: 'Quote (optional)',
-    arxivId: 'arXiv id',
-    title: 'Title',
-    authors: 'Authors',
-    publishedOn: 'First submitted',
-    venue: 'Venue',
-    url: 'Link',
-    submitterName: 'Your name',
-    submitterEmail: 'Your email',
-    confirm: 'Confirmation',
-    form: 'Submission',
-    rows: 'Claims',
-  };
+/** The labelled control of one setting field, as its spec in the claim contract describes it. */
+function settingControl(field: FormSettingField): ControlSpec {
+  const { label, form } = SETTING_FIELDS[field];
+  const spec: ControlSpec = { label, repeat: form.repeat };
+  if ('choices' in form) {
+    spec.kind = 'select';
+    spec.groups = [{ label: null, options: options(form.choices.map(([v, l]) => [v, l])) }];
+  }
+  if ('hint' in form) spec.hint = form.hint;
+  if ('inputmode' in form) spec.inputmode = form.inputmode;
+  if ('maxlength' in form) spec.maxlength = form.maxlength;
+  return spec;
+}
 
 /** The labelled controls of one claim row, named `rows[key][field]`. */
 export function rowControls(
   key: string,
-  values: RowValues,
+  values: FormValues,
   errors: Record<string, string>,
   choices: Choices,
 ): Control[] {
-  const at = (field: RowField, spec: ControlSpec) =>
+  const at = (field: FormField, spec: ControlSpec) =>
     control(`rows[${key}][${field}]`, `rows.${key}.${field}`, values[field], errors, spec);
   return [
     at('model', {
@@ -203,6 +205,7 @@ export function rowControls(
       list: 'model-names',
       hint: 'Pick a known model or type a new name.',
       wide: true,
+      repeat: true,
     }),
     at('benchmark', {
       label: FIELD_LABELS.benchmark,
@@ -231,47 +234,18 @@ export function rowControls(
       groups: [{ label: null, options: recipeOptions(choices) }],
       hint: 'Only for a score over a whole suite.',
     }),
-    at('split', {
-      label: FIELD_LABELS.split,
-      kind: 'select',
-      groups: [{ label: null, options: options(SPLITS.map((s) => [s, s])) }],
-    }),
-    at('nShot', { label: FIELD_LABELS.nShot, inputmode: 'numeric', maxlength: 20 }),
-    at('chainOfThought', {
-      label: FIELD_LABELS.chainOfThought,
-      kind: 'select',
-      groups: [
-        {
-          label: null,
-          options: options([
-            ['', 'Not stated'],
-            ['yes', 'Yes'],
-            ['no', 'No'],
-          ]),
-        },
-      ],
-    }),
-    at('adaptation', {
-      label: FIELD_LABELS.adaptation,
-      kind: 'select',
-      groups: [
-        { label: null, options: options(ADAPTATIONS.map((a) => [a, ADAPTATION_LABELS[a]])) },
-      ],
-    }),
-    at('trainableParams', {
-      label: FIELD_LABELS.trainableParams,
-      maxlength: 40,
-      hint: 'e.g. 1330000 or 1.33M',
-    }),
+    ...FORM_SETTING_FIELDS.map((field) => at(field, settingControl(field))),
     at('role', {
       label: FIELD_LABELS.role,
       kind: 'select',
       groups: [{ label: null, options: options(ROLES.map((r) => [r, r])) }],
+      repeat: true,
     }),
     at('locator', {
       label: FIELD_LABELS.locator,
       maxlength: 200,
       hint: 'e.g. Table 2, p. 6',
+      repeat: true,
     }),
     at('quote', { label: FIELD_LABELS.quote, maxlength: 500, wide: true }),
   ];
@@ -314,7 +288,7 @@ export function paperControls(
 export function labelFor(key: string): string {
   const [first, rowKey, field] = key.split('.');
   if (first === 'rows' && rowKey !== undefined && field !== undefined) {
-    return `Row ${Number(rowKey) + 1}, ${FIELD_LABELS[field as RowField] ?? field}`;
+    return `Row ${Number(rowKey) + 1}, ${FIELD_LABELS[field as FormField] ?? field}`;
   }
   return FIELD_LABELS[first as PaperFieldName] ?? first ?? '';
 }
@@ -329,7 +303,7 @@ export function summaryOf(
     if (paper >= 0) return [0, paper, 0];
     const [first, row, field] = key.split('.');
     if (first === 'rows' && row !== undefined) {
-      return [1, Number(row), ROW_FIELDS.indexOf(field as RowField)];
+      return [1, Number(row), FORM_FIELDS.indexOf(field as FormField)];
     }
     return [key === 'confirm' ? 2 : -1, 0, 0];
   };

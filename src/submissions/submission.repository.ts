@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { BenchmarkKind } from '../benchmarks/benchmark.contract';
 import { claimViews, type ClaimView } from '../claims/claim.repository';
 import type { DB } from '../db/database';
 import type { Submission } from './submission.table';
@@ -6,7 +7,7 @@ import type { Submission } from './submission.table';
 export interface BenchmarkOption {
   slug: string;
   name: string;
-  kind: 'suite' | 'group' | 'dataset';
+  kind: BenchmarkKind;
   /** The suite (or standalone dataset) it belongs to, for grouping the choices. */
   rootName: string;
   parentName: string | null;

@@ -1,29 +1,17 @@
 import { z } from 'zod';
-import { claimInputSchema, LIMITS, type ClaimInput } from '../claims/claim-input';
-import type { DatePrecision } from '../papers/paper.table';
+import { claimInputSchema, CLAIM_LIMITS, type ClaimInput } from '../claims/claim.contract';
+import {
+  FORM_FIELDS,
+  fromFormValues,
+  type FormField,
+  type FormValues,
+} from '../claims/claim.mappers';
+import { SETTING_FIELDS, type FormSettingField } from '../claims/claim.setting';
+import { MODEL_LIMITS } from '../models/model.contract';
+import { PAPER_LIMITS, type DatePrecision } from '../papers/paper.contract';
 
 export const MAX_ROWS = 200;
 export const MAX_AUTHORS = 100;
-
-/** The names of a row's inputs, in the order the forms show them. */
-export const ROW_FIELDS = [
-  'model',
-  'benchmark',
-  'metric',
-  'recipe',
-  'value',
-  'stderr',
-  'split',
-  'nShot',
-  'chainOfThought',
-  'adaptation',
-  'trainableParams',
-  'role',
-  'locator',
-  'quote',
-] as const;
-export type RowField = (typeof ROW_FIELDS)[number];
-export type RowValues = Record<RowField, string>;
 
 /**
  * A form field as text. Browsers send one string per field; anything else (a repeated field, a
@@ -38,73 +26,35 @@ const formText = (max: number, label: string) =>
       .transform((s) => s.trim()),
   );
 
-const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i;
-const SUFFIXES: Record<string, number> = { k: 1e3, m: 1e6, b: 1e9 };
+/** How long a row's text may be before it is read; the claim schema has the real limits. */
+const ROW_TEXT_LIMITS: Partial<Record<FormField, [number, string]>> = {
+  model: [MODEL_LIMITS.name * 2, 'the model name'],
+  benchmark: [80, 'the benchmark'],
+  metric: [80, 'the metric'],
+  recipe: [80, 'the recipe'],
+  value: [40, 'the value'],
+  stderr: [40, 'the standard error'],
+  role: [40, 'the role'],
+  locator: [CLAIM_LIMITS.locator * 2, 'the locator'],
+  quote: [CLAIM_LIMITS.quote * 2, 'the quote'],
+};
 
-/** '' → null; a decimal → its value; anything else → NaN, which the claim schema reports. */
-export function parseNumber(text: string): number | null {
-  if (text === '') return null;
-  return NUMBER.test(text) ? Number(text) : Number.NaN;
-}
+const textLimit = (field: FormField): [number, string] =>
+  ROW_TEXT_LIMITS[field] ?? [
+    40,
+    `the ${SETTING_FIELDS[field as FormSettingField].label.toLowerCase()}`,
+  ];
 
-/** Trainable parameters may be written 1330000, 1.33M or 0.8k. */
-export function parseCount(text: string): number | null {
-  const match = /^(.*?)\s*([kmb])$/i.exec(text);
-  if (!match) return parseNumber(text);
-  const base = parseNumber(match[1]!);
-  return base === null
-    ? Number.NaN
-    : Math.round(base * SUFFIXES[match[2]!.toLowerCase()]! * 1e6) / 1e6;
-}
-
-const rowTextSchema = z.object({
-  model: formText(LIMITS.model * 2, 'the model name'),
-  benchmark: formText(80, 'the benchmark'),
-  metric: formText(80, 'the metric'),
-  recipe: formText(80, 'the recipe'),
-  value: formText(40, 'the value'),
-  stderr: formText(40, 'the standard error'),
-  split: formText(20, 'the split'),
-  nShot: formText(20, 'the number of shots'),
-  chainOfThought: formText(10, 'chain-of-thought'),
-  adaptation: formText(40, 'the adaptation'),
-  trainableParams: formText(40, 'the trainable parameters'),
-  role: formText(40, 'the role'),
-  locator: formText(LIMITS.locator * 2, 'the locator'),
-  quote: formText(LIMITS.quote * 2, 'the quote'),
-});
+const rowTextSchema = z.object(
+  Object.fromEntries(FORM_FIELDS.map((field) => [field, formText(...textLimit(field))])) as Record<
+    FormField,
+    ReturnType<typeof formText>
+  >,
+);
 
 /** One row of a submission form → a ClaimInput, with the claim schema's message per field. */
 export const rowSchema = rowTextSchema.transform((row, ctx): ClaimInput => {
-  if (!['', 'yes', 'no'].includes(row.chainOfThought)) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['chainOfThought'],
-      message: 'Choose yes, no or not stated.',
-    });
-  }
-  const parsed = claimInputSchema.safeParse({
-    model: row.model,
-    benchmark: row.benchmark,
-    metric: row.metric,
-    recipe: row.recipe || null,
-    value: parseNumber(row.value),
-    stderr: parseNumber(row.stderr),
-    split: row.split,
-    nShot: parseNumber(row.nShot),
-    chainOfThought:
-      row.chainOfThought === 'yes' ? true : row.chainOfThought === 'no' ? false : null,
-    adaptation: row.adaptation,
-    trainableParams: parseCount(row.trainableParams),
-    variant: '',
-    settingNotes: null,
-    role: row.role,
-    locator: row.locator,
-    quote: row.quote,
-    reference: null,
-    notes: null,
-    confidence: null,
-  });
+  const parsed = claimInputSchema.safeParse(fromFormValues(row as FormValues));
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
@@ -181,7 +131,7 @@ export function parsePublishedDate(text: string, today: Date): PublishedDate | s
 export const submissionSchema = (today: Date) =>
   z.object({
     arxivId: arxivIdSchema,
-    title: formText(LIMITS.title, 'the title'),
+    title: formText(PAPER_LIMITS.title, 'the title'),
     authors: formText(20000, 'the authors')
       .transform((s) =>
         s
@@ -191,8 +141,8 @@ export const submissionSchema = (today: Date) =>
       )
       .refine((a) => a.length <= MAX_AUTHORS, `List at most ${MAX_AUTHORS} authors.`)
       .refine(
-        (a) => a.every((author) => author.length <= LIMITS.author),
-        `Each author's name must be at most ${LIMITS.author} characters.`,
+        (a) => a.every((author) => author.length <= PAPER_LIMITS.author),
+        `Each author's name must be at most ${PAPER_LIMITS.author} characters.`,
       ),
     publishedOn: formText(20, 'the date').transform((s, ctx) => {
       const parsed = parsePublishedDate(s, today);
@@ -249,7 +199,7 @@ export const PAPER_FIELDS: readonly PaperFieldName[] = [
 /** The submitted text, to put back in the form after a failure: strings only, rows by key. */
 export function echoValues(body: unknown): {
   paper: Record<PaperFieldName, string>;
-  rows: Array<[string, RowValues]>;
+  rows: Array<[string, FormValues]>;
   confirm: boolean;
 } {
   const fields = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
@@ -260,12 +210,14 @@ export function echoValues(body: unknown): {
   ) as Record<PaperFieldName, string>;
   const rows = rowEntries(fields.rows)
     .slice(0, MAX_ROWS)
-    .map(([key, row]): [string, RowValues] => {
+    .map(([key, row]): [string, FormValues] => {
       const values =
         typeof row === 'object' && row !== null ? (row as Record<string, unknown>) : {};
       return [
         key,
-        Object.fromEntries(ROW_FIELDS.map((name) => [name, text(values[name], 1000)])) as RowValues,
+        Object.fromEntries(
+          FORM_FIELDS.map((name) => [name, text(values[name], 1000)]),
+        ) as FormValues,
       ];
     });
   return { paper, rows, confirm: fields.confirm === 'yes' };

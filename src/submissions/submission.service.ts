@@ -1,20 +1,15 @@
 import { createHash, randomBytes } from 'node:crypto';
-import {
-  checkAgainstCatalogue,
-  loadCatalogue,
-  resolveClaim,
-  type ClaimInput,
-  type ResolvedClaim,
-} from '../claims/claim-input';
+import { loadCatalogue } from '../benchmarks/benchmark.repository';
+import { checkAgainstCatalogue, resolveClaim, type ResolvedClaim } from '../claims/claim-input';
 import {
   findExistingClaim,
   findNearConflicts,
-  findOrCreatePaper,
-  findPaperByArxivId,
   writeClaims,
   type NearConflict,
 } from '../claims/claim.service';
+import { subjectKey } from '../claims/claim.setting';
 import type { DB } from '../db/database';
+import { findOrCreatePaper, findPaperByArxivId } from '../papers/paper.repository';
 import {
   findPaperIdByTitle,
   findSubmissionByTokenHash,
@@ -38,21 +33,9 @@ export const newToken = () => randomBytes(24).toString('base64url');
 
 const rowNumber = (key: string) => Number(key) + 1;
 
-/** What makes two rows of one submission the same claim (mirrors the claim_identity index). */
-export function identityKey(claim: ResolvedClaim): string {
-  return JSON.stringify([
-    claim.modelId ?? claim.model.toLowerCase(),
-    claim.benchmarkId,
-    claim.metricId,
-    claim.recipeId,
-    claim.split,
-    claim.nShot,
-    claim.chainOfThought,
-    claim.adaptation,
-    claim.trainableParams,
-    claim.variant,
-  ]);
-}
+/** Two rows of one submission are the same claim when their subjects are (one paper). */
+export const identityKey = (claim: ResolvedClaim): string =>
+  subjectKey({ ...claim, modelId: claim.modelId ?? `new:${claim.model.toLowerCase()}` });
 
 class RolledBack extends Error {
   constructor(readonly errors: Record<string, string>) {
@@ -111,7 +94,7 @@ export async function submitClaims(
   const resolved: Array<[string, ResolvedClaim]> = [];
   const seen = new Map<string, string>();
   for (const [key, input] of rows) {
-    const claim = await resolveClaim(db, catalogue, input as ClaimInput);
+    const claim = await resolveClaim(db, catalogue, input);
     const identity = identityKey(claim);
     const earlier = seen.get(identity);
     if (earlier !== undefined) {

@@ -1,12 +1,13 @@
 import { Router, type RequestHandler, type Response } from 'express';
-import { loadCatalogue } from '../claims/claim-input';
+import { loadCatalogue } from '../benchmarks/benchmark.repository';
+import { blankFormValues, type FormValues } from '../claims/claim.mappers';
 import type { DB } from '../db/database';
 import { fieldErrors } from '../http/form';
 import { HttpError } from '../http/http-error';
 import { FORMAT_CHOICES } from '../paste/paste.view';
-import { BLANK_ROW, paperControls, rowControls, summaryOf, type Choices } from './submission.form';
+import { paperControls, rowControls, summaryOf, type Choices } from './submission.form';
 import { claimsOfSubmission, listBenchmarkOptions, listModelNames } from './submission.repository';
-import { echoValues, submissionSchema, type RowValues } from './submission.schema';
+import { echoValues, submissionSchema } from './submission.schema';
 import { findSubmissionByToken, submitClaims, type RowConflict } from './submission.service';
 
 export type FormKind = 'claim' | 'table';
@@ -35,7 +36,7 @@ export function submissionsRouter(db: DB, limiter: RequestHandler): Router {
     ]);
     const choices: Choices = { catalogue, benchmarks };
     let rows = state.values.rows;
-    if (rows.length === 0) rows = [['0', { ...BLANK_ROW }]];
+    if (rows.length === 0) rows = [['0', blankFormValues()]];
     if (kind === 'claim') rows = rows.slice(0, 1);
     res.status(status).render(`submissions/${kind}`, {
       title: TITLES[kind],
@@ -68,9 +69,9 @@ export function submissionsRouter(db: DB, limiter: RequestHandler): Router {
         submitterName: '',
         submitterEmail: '',
       },
-      rows: Array.from({ length: rowCount }, (_, i): [string, RowValues] => [
+      rows: Array.from({ length: rowCount }, (_, i): [string, FormValues] => [
         String(i),
-        { ...BLANK_ROW },
+        blankFormValues(),
       ]),
       confirm: false,
     },

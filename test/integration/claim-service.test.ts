@@ -1,12 +1,8 @@
-import {
-  checkAgainstCatalogue,
-  claimInputSchema,
-  loadCatalogue,
-  resolveClaim,
-  type Catalogue,
-  type ClaimInput,
-} from '../../src/claims/claim-input';
-import { findNearConflicts, findOrCreatePaper, writeClaims } from '../../src/claims/claim.service';
+import { loadCatalogue, type Catalogue } from '../../src/benchmarks/benchmark.repository';
+import { checkAgainstCatalogue, resolveClaim } from '../../src/claims/claim-input';
+import { claimInputSchema, type ClaimInput } from '../../src/claims/claim.contract';
+import { findNearConflicts, writeClaims } from '../../src/claims/claim.service';
+import { findOrCreatePaper } from '../../src/papers/paper.repository';
 import { createSeededDatabase, type TestDatabase } from '../support/database';
 
 let database: TestDatabase;

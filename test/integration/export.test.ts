@@ -4,7 +4,7 @@ import request from 'supertest';
 import { findBenchmarkBySlug } from '../../src/benchmarks/benchmark.repository';
 import { countApprovedClaims } from '../../src/claims/claim.repository';
 import { DumpAborted, writeLedgerDump } from '../../src/exchange/ledger-dump';
-import { buildLeaderboard } from '../../src/leaderboards/leaderboard.service';
+import { buildLeaderboard } from '../../src/leaderboards/leaderboard.loader';
 import { leaderboardQuery } from '../../src/leaderboards/leaderboards.schema';
 import { buildTestApp } from '../support/app';
 import { createSeededDatabase, type TestDatabase } from '../support/database';

@@ -1,4 +1,5 @@
-import { BENCHMARKS, MMLU_CATEGORIES, RECIPES } from '../../seeds/catalogue';
+import { BENCHMARKS, RECIPES } from '../../seeds/catalogue';
+import { MMLU_CATEGORIES } from '../../src/benchmarks/mmlu';
 import {
   mapSeedClaim,
   paperDate,

@@ -1,12 +1,11 @@
-import type { ConflictCandidate, Setting } from '../../src/leaderboards/ranking';
 import {
   CONFLICT_THRESHOLD,
   detectConflicts,
-  formatParams,
-  rankEntries,
-  settingKey,
-  settingLabel,
-} from '../../src/leaderboards/ranking';
+  type ConflictCandidate,
+} from '../../src/claims/claim.conflicts';
+import { settingKey, settingLabel, type Setting } from '../../src/claims/claim.setting';
+import { formatCount as formatParams } from '../../src/claims/claim.text';
+import { rankEntries } from '../../src/leaderboards/ranking';
 
 interface Row {
   name: string;
@@ -85,7 +84,12 @@ const claim = (overrides: Partial<ConflictCandidate>): ConflictCandidate => ({
   benchmarkId: 20,
   metricId: 30,
   recipeId: null,
-  settingKey: 'test||||full_ft||',
+  split: 'test',
+  nShot: null,
+  chainOfThought: null,
+  adaptation: 'full_ft',
+  trainableParams: null,
+  variant: '',
   value: 80,
   ...overrides,
 });
@@ -121,12 +125,13 @@ describe('detectConflicts', () => {
     const c = claim({ paperId: 9, value: 81.1, recipeId: 3 });
     expect(detectConflicts([a, b, c])).toEqual([
       {
-        key: `10|20|30|3|test||||full_ft||`,
+        key: `10|20|30|3|test|||full_ft||`,
         spread: expect.closeTo(0.66, 9),
         min: 80.5,
         max: 81.16,
         claimIds: [a.id, b.id, c.id],
         paperIds: [4, 7, 9],
+        claims: [a, b, c],
       },
     ]);
   });
@@ -145,7 +150,7 @@ describe('detectConflicts', () => {
     ['benchmark', { benchmarkId: 21 }],
     ['metric', { metricId: 31 }],
     ['recipe', { recipeId: 1 }],
-    ['setting', { settingKey: 'dev||||full_ft||' }],
+    ['setting', { split: 'dev' as const }],
   ])('when the claims differ in %s, then they are not compared', (_, overrides) => {
     const claims = [
       claim({ paperId: 1, value: 70 }),
@@ -191,13 +196,13 @@ describe('settingKey and settingLabel', () => {
         trainableParams: 1_330_000,
         variant: 'r=8',
       }),
-      'test|5|cot|lora|1330000|r%3D8',
+      'test|5|yes|lora|1330000|r%3D8',
       'test · 5-shot · CoT · LoRA (1.33M params) · r=8',
     ],
     [setting({ split: 'dev', adaptation: 'full_ft' }), 'dev|||full_ft||', 'dev · Full fine-tuning'],
     [
       setting({ nShot: 8, chainOfThought: false, adaptation: 'in_context', variant: 'maj@1' }),
-      'test|8|no-cot|in_context||maj%401',
+      'test|8|no|in_context||maj%401',
       'test · 8-shot · no CoT · In-context / frozen · maj@1',
     ],
     [setting({ split: 'unknown', nShot: 0 }), 'unknown|0||unknown||', '0-shot'],

@@ -1,4 +1,4 @@
-import type { RecipeDefinition } from '../../seeds/catalogue';
+import type { RecipeDefinition } from '../../src/benchmarks/benchmark.contract';
 import { RECIPES } from '../../seeds/catalogue';
 import {
   compareToPublished,

@@ -1,46 +1,32 @@
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import type { ClaimInput } from '../../claims/claim-input';
-import { ADAPTATIONS, ROLES, SPLITS } from '../../claims/claim.table';
-import type { PaperInput } from '../../claims/claim.service';
-import { blankClaim, ImportError, type ImportBundle, type ParsedImport } from '../import.types';
+import {
+  CLAIM_CSV_COLUMNS,
+  fromCsvCells,
+  toCsvCells,
+  type CsvCell,
+} from '../../claims/claim.mappers';
+import type { ClaimView } from '../../claims/claim.repository';
+import { ARXIV_ID, type DatePrecision, type PaperInput } from '../../papers/paper.contract';
+import { ImportError, type ImportBundle, type ParsedImport } from '../import.types';
 
-/** The documented columns, in the order exports write them; README lists their meaning. */
-export const CSV_COLUMNS = [
+/** The paper's columns; every row names its paper, rows of one paper repeat them. */
+const PAPER_CSV_COLUMNS = [
   'paper_arxiv_id',
   'paper_title',
   'paper_authors',
   'paper_date',
   'paper_venue',
   'paper_url',
-  'model',
-  'benchmark',
-  'metric',
-  'recipe',
-  'value',
-  'stderr',
-  'split',
-  'n_shot',
-  'chain_of_thought',
-  'adaptation',
-  'trainable_params',
-  'variant',
-  'setting_notes',
-  'role',
-  'locator',
-  'quote',
-  'reference',
-  'notes',
-  'confidence',
 ] as const;
-export type CsvColumn = (typeof CSV_COLUMNS)[number];
+
+/** The documented columns, in the order exports write them; README lists their meaning. */
+export const CSV_COLUMNS: readonly string[] = [...PAPER_CSV_COLUMNS, ...CLAIM_CSV_COLUMNS];
 
 /** Columns an export adds for readers; an import ignores them so an export can be re-imported. */
 export const CSV_EXPORT_ONLY_COLUMNS = ['rank', 'claim_id', 'setting', 'conflict_spread'] as const;
 
-const REQUIRED: CsvColumn[] = ['model', 'benchmark', 'metric', 'value'];
-
-type Row = Partial<Record<CsvColumn, string>>;
+const REQUIRED = ['model', 'benchmark', 'metric', 'value'];
 
 /** 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD' → the first day of the period and its precision. */
 export function parsePaperDate(
@@ -53,8 +39,6 @@ export function parsePaperDate(
   if (month) return { publishedOn: `${year}-${month}-01`, datePrecision: 'month' };
   return { publishedOn: `${year}-01-01`, datePrecision: 'year' };
 }
-
-const ARXIV = /^([0-9]{4}\.[0-9]{4,5}|[a-z-]+(\.[A-Z]{2})?\/[0-9]{7})$/;
 
 /** A whole CSV file → bundles (one per paper), or an ImportError naming every bad cell. */
 export function parseClaimsCsv(text: string): ParsedImport {
@@ -90,47 +74,18 @@ export function parseClaimsCsv(text: string): ParsedImport {
   const bundles = new Map<string, ImportBundle>();
   for (const [index, record] of body.entries()) {
     const line = index + 2;
-    const row: Row = {};
-    columns.forEach((c, i) => {
-      if ((CSV_COLUMNS as readonly string[]).includes(c)) row[c as CsvColumn] = record[i] ?? '';
-    });
+    const row = new Map<string, string>();
+    columns.forEach((c, i) => row.set(c, record[i] ?? ''));
     const problem = (column: string, message: string) =>
       problems.push(`row ${line}, ${column}: ${message}`);
-    const cell = (c: CsvColumn) => (row[c] ?? '').trim();
-    const orNull = (c: CsvColumn) => cell(c) || null;
-    const number = (c: CsvColumn, { percent = false } = {}): number | null => {
-      const raw = cell(c);
-      if (!raw) return null;
-      const value = Number((percent ? raw.replace(/%$/, '') : raw).replaceAll(',', ''));
-      if (!Number.isFinite(value)) problem(c, `"${raw}" is not a number`);
-      return Number.isFinite(value) ? value : null;
-    };
-    const oneOf = <T extends string>(c: CsvColumn, values: readonly T[], fallback: T): T => {
-      const raw = cell(c).toLowerCase();
-      if (!raw) return fallback;
-      if ((values as readonly string[]).includes(raw)) return raw as T;
-      problem(c, `"${cell(c)}" is not one of ${values.join(', ')}`);
-      return fallback;
-    };
-    let chainOfThought: boolean | null = null;
-    const cot = cell('chain_of_thought').toLowerCase();
-    if (['yes', 'true', '1'].includes(cot)) chainOfThought = true;
-    else if (['no', 'false', '0'].includes(cot)) chainOfThought = false;
-    else if (cot) problem('chain_of_thought', `"${cot}" is not yes, no or empty`);
-
-    const value = number('value', { percent: true });
-    if (value === null && !cell('value')) problem('value', 'the value is empty');
-    for (const c of ['model', 'benchmark', 'metric'] as const)
-      if (!cell(c)) problem(c, 'this cell is empty');
-    const confidence = cell('confidence').toLowerCase();
-    if (confidence && !['high', 'medium', 'low'].includes(confidence))
-      problem('confidence', `"${confidence}" is not high, medium or low`);
+    const cell = (c: string) => (row.get(c) ?? '').trim();
+    const orNull = (c: string) => cell(c) || null;
 
     const arxivId =
       orNull('paper_arxiv_id')
         ?.replace(/^arxiv:/i, '')
         .replace(/v\d+$/, '') ?? null;
-    if (arxivId && !ARXIV.test(arxivId))
+    if (arxivId && !ARXIV_ID.test(arxivId))
       problem('paper_arxiv_id', `"${arxivId}" is not an arXiv id`);
     const title = orNull('paper_title') ?? (arxivId ? `arXiv:${arxivId}` : null);
     if (!title) problem('paper_title', 'name the paper (title or arXiv id)');
@@ -158,66 +113,14 @@ export function parseClaimsCsv(text: string): ParsedImport {
       claims: [],
     };
     bundles.set(key, bundle);
-    const claim: ClaimInput = {
-      ...blankClaim(),
-      model: cell('model'),
-      benchmark: cell('benchmark'),
-      metric: cell('metric'),
-      recipe: orNull('recipe'),
-      value: value ?? Number.NaN,
-      stderr: number('stderr'),
-      split: oneOf('split', SPLITS, 'unknown'),
-      nShot: number('n_shot'),
-      chainOfThought,
-      adaptation: oneOf('adaptation', ADAPTATIONS, 'unknown'),
-      trainableParams: number('trainable_params'),
-      variant: cell('variant'),
-      settingNotes: orNull('setting_notes'),
-      role: oneOf('role', ROLES, 'proposed'),
-      locator: orNull('locator'),
-      quote: orNull('quote'),
-      reference: orNull('reference'),
-      notes: orNull('notes'),
-      confidence: (confidence || null) as ClaimInput['confidence'],
-    };
-    bundle.claims.push({ where: `row ${line}`, claim });
+    bundle.claims.push({ where: `row ${line}`, claim: fromCsvCells({ cell, problem }) });
   }
   if (problems.length)
     throw new ImportError('The CSV file has cells that cannot be read:', problems);
   return { format: 'csv', bundles: [...bundles.values()], models: [], skipped: [] };
 }
 
-/** The cells of one claim in the documented columns, for exports that can be re-imported. */
-export interface CsvClaimSource {
-  paperArxivId: string | null;
-  paperTitle: string;
-  paperAuthors: string[];
-  paperDate: string | null;
-  paperDatePrecision: 'day' | 'month' | 'year';
-  paperVenue: string | null;
-  paperUrl: string | null;
-  model: string;
-  benchmark: string;
-  metric: string;
-  recipe: string | null;
-  value: number;
-  stderr: number | null;
-  split: string;
-  nShot: number | null;
-  chainOfThought: boolean | null;
-  adaptation: string;
-  trainableParams: number | null;
-  variant: string;
-  settingNotes: string | null;
-  role: string;
-  locator: string | null;
-  quote: string | null;
-  reference: string | null;
-  notes: string | null;
-  confidence: string | null;
-}
-
-const paperDateCell = (date: string | null, precision: 'day' | 'month' | 'year') =>
+const paperDateCell = (date: string | null, precision: DatePrecision) =>
   !date
     ? ''
     : precision === 'year'
@@ -226,33 +129,19 @@ const paperDateCell = (date: string | null, precision: 'day' | 'month' | 'year')
         ? date.slice(0, 7)
         : date;
 
-export function claimCsvCells(c: CsvClaimSource): Record<CsvColumn, string | number | null> {
+/** A stored claim in the documented columns, its paper's too, so the row can be imported again. */
+export function claimCsvRow(
+  c: ClaimView,
+  paper: { authors: string[]; venue: string | null } = { authors: [], venue: null },
+): Record<string, CsvCell> {
   return {
     paper_arxiv_id: c.paperArxivId,
     paper_title: c.paperTitle,
-    paper_authors: c.paperAuthors.join('; '),
+    paper_authors: paper.authors.join('; '),
     paper_date: paperDateCell(c.paperDate, c.paperDatePrecision),
-    paper_venue: c.paperVenue,
+    paper_venue: paper.venue,
     paper_url: c.paperUrl,
-    model: c.model,
-    benchmark: c.benchmark,
-    metric: c.metric,
-    recipe: c.recipe,
-    value: c.value,
-    stderr: c.stderr,
-    split: c.split,
-    n_shot: c.nShot,
-    chain_of_thought: c.chainOfThought === null ? '' : c.chainOfThought ? 'yes' : 'no',
-    adaptation: c.adaptation,
-    trainable_params: c.trainableParams,
-    variant: c.variant,
-    setting_notes: c.settingNotes,
-    role: c.role,
-    locator: c.locator,
-    quote: c.quote,
-    reference: c.reference,
-    notes: c.notes,
-    confidence: c.confidence,
+    ...toCsvCells(c),
   };
 }
 

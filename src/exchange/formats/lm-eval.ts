@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { MMLU_CATEGORIES, subjectSlug } from '../../../seeds/catalogue';
-import type { Split } from '../../claims/claim.table';
+import { MMLU_CATEGORIES, subjectSlug } from '../../benchmarks/mmlu';
+import type { Split } from '../../claims/claim.setting';
 import {
   blankClaim,
   ImportError,

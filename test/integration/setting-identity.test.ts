@@ -9,8 +9,10 @@ import {
   settingColumns,
   settingFromColumns,
   subjectKey,
+  unstatedSetting,
   type Setting,
 } from '../../src/claims/claim.setting';
+import { blankClaim } from '../../src/exchange/import.types';
 import type { Claim } from '../../src/claims/claim.table';
 import { createMigratedDatabase, type TestDatabase } from '../support/database';
 import { buildClaim, buildPaper, unique } from '../support/factories';
@@ -35,14 +37,7 @@ beforeAll(async () => {
 });
 afterAll(() => database.drop());
 
-const BASE: Setting = {
-  split: 'test',
-  nShot: null,
-  chainOfThought: null,
-  adaptation: 'full_ft',
-  trainableParams: null,
-  variant: '',
-};
+const BASE: Setting = { ...unstatedSetting(), split: 'test', adaptation: 'full_ft' };
 
 /** For each setting field, a value other than BASE's: the claim it makes is another claim. */
 const OTHER: { [F in keyof Setting]: Setting[F] } = {
@@ -132,20 +127,12 @@ describe('the claim identity', () => {
         Object.fromEntries(CLAIM_IDENTITY_COLUMNS.map((c) => [c, stored[c]])),
       );
       const existing = await findExistingClaim(database.db, paperId, {
+        ...blankClaim(),
         ...input,
         model: 'ignored',
         benchmark: 'gsm8k',
         metric: 'accuracy',
-        recipe: null,
         value: 1,
-        stderr: null,
-        settingNotes: null,
-        role: 'proposed',
-        locator: null,
-        quote: null,
-        reference: null,
-        notes: null,
-        confidence: null,
       });
       expect(existing?.id).toBe(stored.id);
     },

@@ -28,9 +28,14 @@ export function formatDate(date: string | null, precision: DatePrecision = 'day'
 
 const PLURALS = new Intl.PluralRules('en');
 
+/** The noun for a count: "claim" for 1, "claims" for 4. */
+export function formatNoun(n: number, one: string, other = `${one}s`): string {
+  return PLURALS.select(n) === 'one' ? one : other;
+}
+
 /** "1 claim", "4 claims", "2 entries": a count with its noun. */
 export function formatCount(n: number, one: string, other = `${one}s`): string {
-  return `${n} ${PLURALS.select(n) === 'one' ? one : other}`;
+  return `${n} ${formatNoun(n, one, other)}`;
 }
 
 /** A setting as the tags of its line; the split's is coloured. */
@@ -44,6 +49,7 @@ export function settingTags(setting: Setting): { text: string; className: string
 
 export const format = {
   count: formatCount,
+  noun: formatNoun,
   value: formatValue,
   measure: formatMeasure,
   params: formatParams,

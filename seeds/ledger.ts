@@ -357,6 +357,24 @@ export function parseChainOfThought(setting: string): boolean | null {
   return null;
 }
 
+/**
+ * The sampling protocol a setting names. LLaMA's and Minerva's tables write maj1@k for a majority
+ * vote over k samples, and maj1@1 (a "single sample, no majority voting") for one; self-consistency
+ * over N paths is a majority vote too.
+ */
+export function parseSampling(setting: string): string | null {
+  const overK = /\bmaj1?@k\b[^.;]*?\bk\s*=\s*(\d+)/i.exec(setting);
+  if (overK) return `maj@${Number(overK[1])}`;
+  const majority = /\b(?:em_)?maj1?@(\d+)\b/i.exec(setting);
+  if (majority) return `maj@${Number(majority[1])}`;
+  const paths = /self-consistency\D*?(\d+)\s+(?:sampled\s+reasoning\s+)?paths/i.exec(setting);
+  if (paths) return `maj@${Number(paths[1])}`;
+  if (/\bsingle sample\b/i.test(setting)) return 'maj@1';
+  if (/\bgreedy\b/i.test(setting)) return 'greedy';
+  const pass = /\bpass@(\d+)\b/i.exec(setting);
+  return pass ? `pass@${Number(pass[1])}` : null;
+}
+
 export function parseAdaptation(setting: string): Adaptation {
   const s = setting.toLowerCase();
   if (s.includes('adalora')) return 'adalora';
@@ -454,6 +472,7 @@ export function mapSeedClaim(record: SeedClaimRecord): MappingResult {
       split,
       nShot: parseNShot(record.setting),
       chainOfThought: parseChainOfThought(record.setting),
+      sampling: parseSampling(record.setting),
       adaptation: rule.adaptation ?? parseAdaptation(record.setting),
       trainableParams: parseTrainableParams(record.setting),
       variant: rule.variant ?? '',

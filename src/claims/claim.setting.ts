@@ -42,6 +42,9 @@ export const ADAPTATION_LABELS: Record<Adaptation, string> = {
 
 export const SETTING_LIMITS = { variant: 200, nShot: 10000, trainableParams: 1e15 } as const;
 
+/** greedy, or maj@K / pass@K with K from 1: the migration's CHECK says the same. */
+export const SAMPLING = /^(greedy|(maj|pass)@[1-9]\d{0,5})$/;
+
 /**
  * The setting a value was measured in. Two claims of one paper, model, benchmark, metric and
  * recipe are the same claim exactly when their settings are equal; claims of different papers in
@@ -56,6 +59,14 @@ export const settingSchema = z.object({
     .max(SETTING_LIMITS.nShot, `At most ${SETTING_LIMITS.nShot} shots.`)
     .nullable(),
   chainOfThought: z.boolean({ error: 'Choose yes, no or not stated.' }).nullable(),
+  /** How answers were sampled: greedy decoding, majority vote over K samples, or pass@K. */
+  sampling: z
+    .string({ error: 'Write the sampling as greedy, maj@K or pass@K.' })
+    .regex(
+      SAMPLING,
+      'Write the sampling as greedy, maj@K or pass@K (K a whole number), e.g. maj@8.',
+    )
+    .nullable(),
   adaptation: z.enum(ADAPTATIONS, { error: 'Choose an adaptation method.' }),
   trainableParams: z
     .number({ error: 'Enter trainable parameters as a number.' })
@@ -117,6 +128,19 @@ export interface SettingFieldSpec<T> {
 }
 
 const orDash = (text: string | null) => text ?? '—';
+
+/** "Maj@8" and LLaMA's "maj1@8" read as maj@8; the schema says what else is wrong. */
+const samplingText: TextCodec<string | null> = {
+  read: (text) => ({
+    value:
+      text
+        .trim()
+        .toLowerCase()
+        .replace(/\s+/g, '')
+        .replace(/^maj1@/, 'maj@') || null,
+  }),
+  write: (sampling) => sampling ?? '',
+};
 const shots = (n: number | null) => (n === null ? null : `${n}-shot`);
 const cot = (value: boolean | null) => (value === null ? null : value ? 'CoT' : 'no CoT');
 
@@ -168,6 +192,23 @@ export const SETTING_FIELDS = {
     tag: (value) => (value ? 'CoT' : null),
     phrase: cot,
     column: { heading: 'CoT', sort: null, numeric: false },
+  },
+  sampling: {
+    aspect: 'protocol',
+    unstated: null,
+    csv: 'sampling',
+    label: 'Sampling',
+    text: samplingText,
+    form: {
+      maxlength: 20,
+      hint: 'greedy, maj@K or pass@K, e.g. maj@8; empty when not stated',
+      blank: '',
+      repeat: true,
+    },
+    show: (sampling) => sampling ?? '—',
+    tag: (sampling) => sampling,
+    phrase: (sampling) => sampling,
+    column: { heading: 'Sampling', sort: null, numeric: false },
   },
   adaptation: {
     aspect: 'method',
@@ -238,6 +279,7 @@ export const SETTING_COLUMN = {
   split: 'split',
   nShot: 'n_shot',
   chainOfThought: 'chain_of_thought',
+  sampling: 'sampling',
   adaptation: 'adaptation',
   trainableParams: 'trainable_params',
   variant: 'variant',

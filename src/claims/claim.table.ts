@@ -14,6 +14,7 @@ export interface ClaimTable {
   split: Split;
   n_shot: number | null;
   chain_of_thought: boolean | null;
+  sampling: ColumnType<string | null, string | null | undefined, string | null>;
   adaptation: Adaptation;
   trainable_params: number | null;
   variant: ColumnType<string, string | undefined, string>;

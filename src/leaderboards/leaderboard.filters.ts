@@ -5,7 +5,13 @@
 import { z } from 'zod';
 import { ROLES } from '../claims/claim.contract';
 import type { ClaimView } from '../claims/claim.repository';
-import { ADAPTATION_LABELS, ADAPTATIONS, SPLITS, type Split } from '../claims/claim.setting';
+import {
+  ADAPTATION_LABELS,
+  ADAPTATIONS,
+  SAMPLING,
+  SPLITS,
+  type Split,
+} from '../claims/claim.setting';
 import { queryEnum, queryString } from '../http/query';
 
 const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);
@@ -51,6 +57,21 @@ export const filterQuery = {
   cot: queryEnum(['any', 'yes', 'no', 'unstated'] as const, 'any').meta({
     description: 'Chain-of-thought.',
   }),
+  sampling: z
+    .preprocess(
+      first,
+      z
+        .string()
+        .trim()
+        .toLowerCase()
+        .refine((s) => s === 'none' || SAMPLING.test(s))
+        .catch('')
+        .default(''),
+    )
+    .meta({
+      description:
+        'A sampling protocol (greedy, maj@K, pass@K, e.g. maj@100), or none for claims that do not state it.',
+    }),
   adaptation: queryEnum(['any', ...ADAPTATIONS] as const, 'any').meta({
     description: 'Adaptation method.',
   }),
@@ -71,6 +92,7 @@ export const filtersSchema = z
     split: z.enum([...SPLITS, 'all']),
     shots: z.string(),
     cot: z.enum(['any', 'yes', 'no', 'unstated']),
+    sampling: z.string(),
     adaptation: z.enum(['any', ...ADAPTATIONS]),
     role: z.enum(['any', ...ROLES]),
     from: z.string(),
@@ -88,6 +110,7 @@ export const FILTER_DEFAULTS: Partial<Filters> = { cot: 'any', adaptation: 'any'
 export interface FilterOptions {
   splits: { value: Split; count: number }[];
   shots: number[];
+  samplings: string[];
   adaptations: ClaimView['adaptation'][];
 }
 
@@ -102,6 +125,9 @@ export function filterOptions(claims: ClaimView[]): FilterOptions {
     shots: [...new Set(claims.flatMap((c) => (c.nShot === null ? [] : [c.nShot])))].sort(
       (a, b) => a - b,
     ),
+    samplings: [
+      ...new Set(claims.flatMap((c) => (c.sampling === null ? [] : [c.sampling]))),
+    ].sort(),
     adaptations: [...new Set(claims.map((c) => c.adaptation))],
   };
 }
@@ -113,6 +139,7 @@ export function resolveFilters(query: FilterQuery, options: FilterOptions): Filt
     split,
     shots: query.shots,
     cot: query.cot,
+    sampling: query.sampling,
     adaptation: query.adaptation,
     role: query.role,
     from: query.from,
@@ -141,6 +168,9 @@ export function matchesFilters(claim: ClaimView, filters: Filters): boolean {
   if (filters.cot === 'yes' && claim.chainOfThought !== true) return false;
   if (filters.cot === 'no' && claim.chainOfThought !== false) return false;
   if (filters.cot === 'unstated' && claim.chainOfThought !== null) return false;
+  if (filters.sampling === 'none' && claim.sampling !== null) return false;
+  if (filters.sampling && filters.sampling !== 'none' && claim.sampling !== filters.sampling)
+    return false;
   if (filters.adaptation !== 'any' && claim.adaptation !== filters.adaptation) return false;
   if (filters.role !== 'any' && claim.role !== filters.role) return false;
   const { from, to } = dateBounds(filters);
@@ -225,6 +255,13 @@ export function filterControls(filters: Filters, options: FilterOptions): Filter
       ['yes', 'yes'],
       ['no', 'no'],
       ['unstated', 'not stated'],
+    ]),
+    select('sampling', 'Sampling', filters.sampling, [
+      ['', 'any'],
+      ...[...new Set([...options.samplings, filters.sampling])]
+        .filter((s) => s && s !== 'none')
+        .map((s): [string, string] => [s, s]),
+      ['none', 'not stated'],
     ]),
     select('adaptation', 'Adaptation', filters.adaptation, [
       ['any', 'any'],

@@ -24,6 +24,7 @@ const input = (overrides: Partial<ClaimInput> = {}): ClaimInput => ({
   split: 'test',
   nShot: null,
   chainOfThought: null,
+  sampling: null,
   adaptation: 'full_ft',
   trainableParams: null,
   variant: '',

@@ -146,7 +146,7 @@ describe('dataset leaderboards', () => {
     ]);
     expect(rows((await sst('&from=2023')).text).map((r) => r[2])).toEqual(['96.1', '95.8']);
     // DeBERTaV3-base (184M) drops out; the six RoBERTa-base (125M) rows stay.
-    expect(rows((await sst('&maxParams=150M')).text).map((r) => r[10])).toEqual(
+    expect(rows((await sst('&maxParams=150M')).text).map((r) => r[11])).toEqual(
       Array(6).fill('125M'),
     );
   });

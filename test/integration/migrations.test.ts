@@ -34,10 +34,12 @@ describe('migrations', () => {
     expect(await migrateToLatest(database.db)).toEqual([
       'up 2026_11_26_000100_create_ledger',
       'up 2026_11_26_000200_add_submission',
+      'up 2026_12_01_000100_add_claim_sampling',
     ]);
     expect(await tables(database)).toEqual(LEDGER_TABLES);
 
     expect(await rollbackAll(database.db)).toEqual([
+      'down 2026_12_01_000100_add_claim_sampling',
       'down 2026_11_26_000200_add_submission',
       'down 2026_11_26_000100_create_ledger',
     ]);

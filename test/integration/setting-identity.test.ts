@@ -44,6 +44,7 @@ const OTHER: { [F in keyof Setting]: Setting[F] } = {
   split: 'dev',
   nShot: 5,
   chainOfThought: true,
+  sampling: 'maj@8',
   adaptation: 'lora',
   trainableParams: 1_330_000,
   variant: 'r=8',

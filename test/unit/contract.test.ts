@@ -29,6 +29,7 @@ const view = (overrides: Partial<ClaimView> = {}): ClaimView => ({
   split: 'test',
   nShot: 5,
   chainOfThought: true,
+  sampling: 'maj@100',
   adaptation: 'lora',
   trainableParams: 1_330_000,
   variant: 'r=8',
@@ -70,6 +71,15 @@ const settingArbitrary: fc.Arbitrary<Setting> = fc.record({
   split: fc.constantFrom(...SPLITS),
   nShot: fc.option(fc.integer({ min: 0, max: 10000 }), { nil: null }),
   chainOfThought: fc.option(fc.boolean(), { nil: null }),
+  sampling: fc.option(
+    fc.oneof(
+      fc.constant('greedy'),
+      fc
+        .tuple(fc.constantFrom('maj', 'pass'), fc.integer({ min: 1, max: 999999 }))
+        .map(([kind, k]) => `${kind}@${k}`),
+    ),
+    { nil: null },
+  ),
   adaptation: fc.constantFrom(...ADAPTATIONS),
   trainableParams: fc.option(fc.integer({ min: 1, max: 2 ** 40 }), { nil: null }),
   variant: fc

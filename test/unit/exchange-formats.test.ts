@@ -92,6 +92,41 @@ describe('lm-evaluation-harness results', () => {
     expect(glue.skipped.map((s) => s.where)).toContain('results.hellaswag');
   });
 
+  test('when the harness config says how answers were generated, then the claims carry the sampling; when it does not, nothing is assumed', () => {
+    const data = JSON.parse(fixture('lm-eval-glue.json'));
+    const sampling = (parsed: ParsedImport, variant: string) =>
+      claimsOf(parsed).find((c) => c.benchmark === 'gsm8k' && c.variant === variant)?.sampling;
+    // The fixture's gsm8k config has no generation settings: not stated.
+    expect(sampling(parseLmEval(JSON.stringify(data)), 'strict-match')).toBeNull();
+    expect(
+      claimsOf(parseLmEval(JSON.stringify(data))).find((c) => c.benchmark === 'glue-cola')
+        ?.sampling,
+    ).toBeNull();
+    // The harness's gsm8k: one greedy generation per question.
+    data.configs.gsm8k.generation_kwargs = { do_sample: false, temperature: 0 };
+    expect(sampling(parseLmEval(JSON.stringify(data)), 'strict-match')).toBe('greedy');
+    // Self-consistency: 64 samples, a majority vote over all of them and over the first 8.
+    data.configs.gsm8k.repeats = 64;
+    data.configs.gsm8k.generation_kwargs = { do_sample: true, temperature: 0.2 };
+    data.configs.gsm8k.filter_list = [
+      { name: 'score-first', filter: [{ function: 'regex' }, { function: 'take_first' }] },
+      { name: 'maj@64', filter: [{ function: 'regex' }, { function: 'majority_vote' }] },
+      {
+        name: 'maj@8',
+        filter: [{ function: 'take_first_k', k: 8 }, { function: 'majority_vote' }],
+      },
+    ];
+    data.results.gsm8k = {
+      'exact_match,score-first': 0.31,
+      'exact_match,maj@64': 0.42,
+      'exact_match,maj@8': 0.38,
+    };
+    const parsed = parseLmEval(JSON.stringify(data));
+    expect(sampling(parsed, 'maj@64')).toBe('maj@64');
+    expect(sampling(parsed, 'maj@8')).toBe('maj@8');
+    expect(sampling(parsed, 'score-first')).toBeNull();
+  });
+
   test('when the file is the older flat format, then hendrycksTest subjects map and acc_norm is skipped', () => {
     const old = parseLmEval(fixture('lm-eval-old-flat.json'));
     const c = claimsOf(old);

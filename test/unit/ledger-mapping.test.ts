@@ -5,6 +5,7 @@ import {
   paperDate,
   parseAdaptation,
   parseNShot,
+  parseSampling,
   parseTrainableParams,
   type SeedClaimRecord,
 } from '../../seeds/ledger';
@@ -132,6 +133,34 @@ describe('parsing a free-text setting', () => {
   ])('adaptation of %p is %p', (setting, expected) =>
     expect(parseAdaptation(setting)).toBe(expected),
   );
+
+  test.each([
+    // LLaMA, Table 7 (as seeds/data records it): maj1@1 and maj1@k with k=100.
+    ['few-shot in-context, single sample (no majority voting)', 'maj@1'],
+    ['few-shot in-context, maj1@k with k=100', 'maj@100'],
+    ['8-shot, maj1@1 (top-1)', 'maj@1'],
+    ['instruction-tuned, 8-shot chain-of-thought, em_maj1@1', 'maj@1'],
+    ['pretrained model, 8-shot, maj@8', 'maj@8'],
+    ['zero-shot CoT + self-consistency (40 paths)', 'maj@40'],
+    ['pretrained base model, 5-shot, greedy decoding', 'greedy'],
+    ['fine-tuned on MetaMathQA, pass@1', 'pass@1'],
+    ['few-shot PoT with self-consistency decoding', null],
+    ['chat model (SFT), 4-shot', null],
+  ])('sampling of %p is %p', (setting, expected) => expect(parseSampling(setting)).toBe(expected));
+
+  test('when a seed record states greedy decoding, then its claim carries the sampling', () => {
+    const result = mapSeedClaim(
+      record({
+        setting: 'pretrained base model, 5-shot, greedy decoding',
+        model: 'Yi-34B (base)',
+        arxiv_id: '2403.04652',
+        benchmark: 'GSM8K',
+        dataset_or_task: 'GSM8K',
+        metric: 'Accuracy',
+      }),
+    );
+    expect(result.ok && result.claim).toMatchObject({ sampling: 'greedy', nShot: 5 });
+  });
 
   test('a paper date keeps its precision; a missing one falls back to the arXiv month', () => {
     expect(paperDate('2020-07-31', '2007.15779')).toEqual({

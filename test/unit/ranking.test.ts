@@ -87,6 +87,7 @@ const claim = (overrides: Partial<ConflictCandidate>): ConflictCandidate => ({
   split: 'test',
   nShot: null,
   chainOfThought: null,
+  sampling: null,
   adaptation: 'full_ft',
   trainableParams: null,
   variant: '',
@@ -125,7 +126,7 @@ describe('detectConflicts', () => {
     const c = claim({ paperId: 9, value: 81.1, recipeId: 3 });
     expect(detectConflicts([a, b, c])).toEqual([
       {
-        key: `10|20|30|3|test|||full_ft||`,
+        key: `10|20|30|3|test||||full_ft||`,
         spread: expect.closeTo(0.66, 9),
         min: 80.5,
         max: 81.16,
@@ -151,6 +152,7 @@ describe('detectConflicts', () => {
     ['metric', { metricId: 31 }],
     ['recipe', { recipeId: 1 }],
     ['setting', { split: 'dev' as const }],
+    ['sampling (LLaMA’s maj1@1 and maj1@k, k=100)', { sampling: 'maj@100' }],
   ])('when the claims differ in %s, then they are not compared', (_, overrides) => {
     const claims = [
       claim({ paperId: 1, value: 70 }),
@@ -180,6 +182,7 @@ const setting = (overrides: Partial<Setting>): Setting => ({
   split: 'test',
   nShot: null,
   chainOfThought: null,
+  sampling: null,
   adaptation: 'unknown',
   trainableParams: null,
   variant: '',
@@ -196,24 +199,33 @@ describe('settingKey and settingLabel', () => {
         trainableParams: 1_330_000,
         variant: 'r=8',
       }),
-      'test|5|yes|lora|1330000|r%3D8',
+      'test|5|yes||lora|1330000|r%3D8',
       'test · 5-shot · CoT · LoRA (1.33M params) · r=8',
     ],
-    [setting({ split: 'dev', adaptation: 'full_ft' }), 'dev|||full_ft||', 'dev · Full fine-tuning'],
+    [
+      setting({ split: 'dev', adaptation: 'full_ft' }),
+      'dev||||full_ft||',
+      'dev · Full fine-tuning',
+    ],
+    [
+      setting({ nShot: 8, chainOfThought: true, sampling: 'maj@100', adaptation: 'in_context' }),
+      'test|8|yes|maj%40100|in_context||',
+      'test · 8-shot · CoT · maj@100 · In-context / frozen',
+    ],
     [
       setting({ nShot: 8, chainOfThought: false, adaptation: 'in_context', variant: 'maj@1' }),
-      'test|8|no|in_context||maj%401',
+      'test|8|no||in_context||maj%401',
       'test · 8-shot · no CoT · In-context / frozen · maj@1',
     ],
-    [setting({ split: 'unknown', nShot: 0 }), 'unknown|0||unknown||', '0-shot'],
+    [setting({ split: 'unknown', nShot: 0 }), 'unknown|0|||unknown||', '0-shot'],
     [
       setting({ adaptation: 'adalora', trainableParams: 1_270_000 }),
-      'test|||adalora|1270000|',
+      'test||||adalora|1270000|',
       'test · AdaLoRA (1.27M params)',
     ],
     [
       setting({ trainableParams: 355e6 }),
-      'test|||unknown|355000000|',
+      'test||||unknown|355000000|',
       'test · 355M trainable params',
     ],
   ])('when the setting is %o, then key is %p and label %p', (s, key, label) => {
@@ -229,7 +241,7 @@ describe('settingKey and settingLabel', () => {
 
   it('when a variant holds the separator, then it cannot collide with another field', () => {
     const tricky = settingKey(setting({ variant: 'a|b' }));
-    expect(tricky.split('|')).toHaveLength(6);
+    expect(tricky.split('|')).toHaveLength(7);
   });
 
   it('when 0-shot and unstated shots are compared, then they are different settings', () => {

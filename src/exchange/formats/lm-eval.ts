@@ -206,6 +206,29 @@ function groupShots(data: Json, group: string, tasks: string[]): number | null {
   return null;
 }
 
+/**
+ * How a generated answer was chosen, where the task's config says: a filter that takes a
+ * majority vote (its name maj@K, or majority_vote over K repeats) is maj@K; one sample generated
+ * without sampling (do_sample false or temperature 0) is greedy. Multiple-choice tasks, and files
+ * without the config, do not say.
+ */
+export function samplingOf(data: Json, task: string, filter: string): string | null {
+  const config = isObject(data.configs) && isObject(data.configs[task]) ? data.configs[task] : null;
+  if (!config || config.output_type !== 'generate_until') return null;
+  const named = /^maj@(\d+)$/.exec(filter);
+  if (named) return `maj@${Number(named[1])}`;
+  const filters = Array.isArray(config.filter_list) ? config.filter_list.filter(isObject) : [];
+  const steps = filters.find((f) => f.name === filter)?.filter;
+  const votes =
+    Array.isArray(steps) &&
+    steps.some((step) => isObject(step) && step.function === 'majority_vote');
+  const repeats = num(config.repeats) ?? 1;
+  if (votes) return repeats > 1 ? `maj@${repeats}` : null;
+  const generation = isObject(config.generation_kwargs) ? config.generation_kwargs : {};
+  const greedy = generation.do_sample === false || num(generation.temperature) === 0;
+  return greedy && repeats === 1 ? 'greedy' : null;
+}
+
 const fallbackShots = (data: Json): number | null =>
   isObject(data.config) ? num(data.config.num_fewshot) : null;
 
@@ -288,6 +311,7 @@ export function fromLmEvalData(data: unknown): ParsedImport {
           split: splitOf(data, task, found.split),
           nShot,
           chainOfThought: found.chainOfThought,
+          sampling: samplingOf(data, task, filter),
           adaptation: 'in_context',
           variant,
           settingNotes: [

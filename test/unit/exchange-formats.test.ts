@@ -299,6 +299,44 @@ describe('detecting the format', () => {
     expect(() => parseLedgerJson(JSON.stringify(dump))).toThrow(/claims\[0\]\.value/);
   });
 
+  test('when a dump was written before the sampling field existed, then its claims read as not stating it', () => {
+    const paper = {
+      ref: 1,
+      kind: 'paper',
+      arxivId: null,
+      title: 'An older dump',
+      authors: [],
+      publishedOn: null,
+      datePrecision: 'day',
+      venue: null,
+      url: null,
+    };
+    const claim = {
+      paper: 1,
+      model: 'M',
+      benchmark: 'gsm8k',
+      metric: 'accuracy',
+      recipe: null,
+      value: 50,
+      stderr: null,
+      setting: {
+        split: 'test',
+        nShot: 8,
+        chainOfThought: null,
+        adaptation: 'in_context',
+        trainableParams: null,
+        variant: '',
+        notes: null,
+      },
+      role: 'proposed',
+      provenance: { locator: null, quote: null, reference: null, notes: null, confidence: null },
+    };
+    const parsed = parseLedgerJson(
+      JSON.stringify({ schemaVersion: 1, papers: [paper], claims: [claim] }),
+    );
+    expect(claimsOf(parsed)[0]).toMatchObject({ nShot: 8, sampling: null });
+  });
+
   test('when a ledger dump has another schemaVersion, then it is refused', () => {
     expect(() => parseLedgerJson('{"schemaVersion": 2, "papers": [], "claims": []}')).toThrow(
       /schemaVersion must be 1/,

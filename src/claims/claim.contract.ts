@@ -55,6 +55,15 @@ export const provenanceSchema = z
   .meta({ id: 'provenance' });
 export type Provenance = z.output<typeof provenanceSchema>;
 
+/** The provenance of a source that gives none. */
+export const noProvenance = (): Provenance => ({
+  locator: null,
+  quote: null,
+  reference: null,
+  notes: null,
+  confidence: null,
+});
+
 /** The setting as documents carry it: the identity fields and the setting as printed. */
 export const claimSettingSchema = settingSchema
   .extend({

@@ -21,7 +21,7 @@ import {
   type ModelDetail,
   type ModelOption,
 } from '../models/model.repository';
-import { isOwnAverage, measureName } from '../models/model.profile';
+import { isOwnAverage, measureName } from '../claims/claim.view';
 import type { CompareProblem, CompareRequest } from './compare.schema';
 
 export interface CompareColumn {

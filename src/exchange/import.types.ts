@@ -1,4 +1,4 @@
-import type { ClaimInput } from '../claims/claim.contract';
+import { noProvenance, type ClaimInput } from '../claims/claim.contract';
 import { unstatedSetting } from '../claims/claim.setting';
 import type { LedgerModel } from '../models/model.contract';
 import type { PaperInput } from '../papers/paper.contract';
@@ -60,11 +60,7 @@ export const blankClaim = (): Omit<ClaimInput, 'model' | 'benchmark' | 'metric' 
   ...unstatedSetting(),
   settingNotes: null,
   role: 'proposed',
-  locator: null,
-  quote: null,
-  reference: null,
-  notes: null,
-  confidence: null,
+  ...noProvenance(),
 });
 
 /** Parses JSON text, turning a syntax error (truncated file, stray comma) into an ImportError. */

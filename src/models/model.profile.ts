@@ -1,7 +1,7 @@
 import { buildGroupedBarChart, type GroupedBarChartConfig } from '../charts/bars';
 import type { BuiltChart } from '../charts/chart';
 import { isBetter, SERIES_COLOURS } from '../charts/chart';
-import type { ClaimView } from '../claims/claim.repository';
+import { isOwnAverage, measureName, rowsByBenchmark } from '../claims/claim.view';
 import { detectConflicts } from '../claims/claim.conflicts';
 import { settingAspects, settingLabel } from '../claims/claim.setting';
 import type { ModelClaimView } from './model.repository';
@@ -34,11 +34,7 @@ export interface ProfileClaim extends ModelClaimView {
   conflict: ModelConflict | null;
 }
 
-export interface BenchmarkGroup {
-  slug: string;
-  name: string;
-  claims: ProfileClaim[];
-}
+export type BenchmarkGroup = ReturnType<typeof rowsByBenchmark<ProfileClaim>>[number];
 
 export interface ModelProfile {
   groups: BenchmarkGroup[];
@@ -47,14 +43,6 @@ export interface ModelProfile {
   /** Settings left off the chart because it has only so many distinguishable colours. */
   settingsOffChart: string[];
 }
-
-/** The metric, or the aggregate recipe for a suite score, as a reader names it. */
-export const measureName = (claim: Pick<ClaimView, 'metricName' | 'recipeName'>): string =>
-  claim.recipeName ?? claim.metricName;
-
-/** A paper's own way of averaging a suite, not the benchmark's official score. */
-export const isOwnAverage = (claim: Pick<ClaimView, 'recipeName' | 'recipeOfficial'>): boolean =>
-  claim.recipeName !== null && claim.recipeOfficial !== true;
 
 function findConflicts(claims: ModelClaimView[]): ModelConflict[] {
   return detectConflicts(claims).map((conflict, i) => {
@@ -140,16 +128,8 @@ export function buildModelProfile(modelName: string, claims: ModelClaimView[]): 
     for (const source of conflict.sources) conflictOf.set(source.claimId, conflict);
   }
 
-  const groups = new Map<number, BenchmarkGroup>();
-  for (const claim of claims) {
-    const group = groups.get(claim.benchmarkId) ?? {
-      slug: claim.benchmarkSlug,
-      name: claim.benchmarkName,
-      claims: [],
-    };
-    group.claims.push({ ...claim, conflict: conflictOf.get(claim.id) ?? null });
-    groups.set(claim.benchmarkId, group);
-  }
-
-  return { groups: [...groups.values()], conflicts, ...primaryMetricChart(modelName, claims) };
+  const groups = rowsByBenchmark(
+    claims.map((claim) => ({ ...claim, conflict: conflictOf.get(claim.id) ?? null })),
+  );
+  return { groups, conflicts, ...primaryMetricChart(modelName, claims) };
 }

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import type { ClaimView } from '../claims/claim.repository';
+import { rowsByBenchmark } from '../claims/claim.view';
 import type { DB } from '../db/database';
 import { paginate, withQuery } from '../http/pagination';
 import { loadPaper } from './paper.loader';
@@ -25,21 +25,11 @@ export function papersRouter(db: DB): Router {
 
   router.get('/papers/:key', async (req, res) => {
     const { paper, claims } = await loadPaper(db, req.params.key);
-    const groups = new Map<number, { slug: string; name: string; claims: ClaimView[] }>();
-    for (const claim of claims) {
-      const group = groups.get(claim.benchmarkId) ?? {
-        slug: claim.benchmarkSlug,
-        name: claim.benchmarkName,
-        claims: [],
-      };
-      group.claims.push(claim);
-      groups.set(claim.benchmarkId, group);
-    }
     res.render('papers/show', {
       title: paper.title,
       paper,
       claimCount: claims.length,
-      groups: [...groups.values()],
+      groups: rowsByBenchmark(claims),
     });
   });
 

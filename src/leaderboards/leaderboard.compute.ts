@@ -6,7 +6,12 @@ import type { AllowedMetric } from '../benchmarks/benchmark.repository';
 import type { AggregateRecipe, Benchmark, Metric } from '../benchmarks/benchmark.table';
 import { CONFLICT_THRESHOLD, conflictBadges, type ConflictBadge } from '../claims/claim.conflicts';
 import type { ClaimView } from '../claims/claim.repository';
-import { settingKey, settingLabel } from '../claims/claim.setting';
+import {
+  SETTING_FIELD_NAMES,
+  SETTING_FIELDS,
+  settingKey,
+  settingLabel,
+} from '../claims/claim.setting';
 import { paginate, type Page } from '../http/pagination';
 import type { DatePrecision } from '../papers/paper.contract';
 import { datasetCharts, suiteCharts, type Charts } from './leaderboard.charts';
@@ -139,9 +144,14 @@ const DATASET_SORTS: Record<string, SortKey<DatasetRow>> = {
   model: (r) => r.claim.modelName,
   paper: (r) => r.claim.paperTitle,
   date: (r) => r.claim.paperDate,
-  shots: (r) => r.claim.nShot,
-  trainable: (r) => r.claim.trainableParams,
   params: (r) => r.claim.modelParameterCount,
+  // A setting column sorts by its value (shots, trainable parameters, …).
+  ...Object.fromEntries(
+    SETTING_FIELD_NAMES.flatMap((field) => {
+      const sort = SETTING_FIELDS[field].column?.sort;
+      return sort ? [[sort, (r: DatasetRow) => r.claim[field] as string | number | null]] : [];
+    }),
+  ),
 };
 
 export function computeDatasetLeaderboard(

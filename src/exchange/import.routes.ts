@@ -42,7 +42,8 @@ export function importRouter(db: DB, config: Config, pending = new PendingImport
       error: null,
       problems: [],
       done: null,
-      format: 'auto',
+      // Not `format`: that name is the formatting helpers every view has (app.locals).
+      chosenFormat: 'auto',
       ...extra,
     });
 
@@ -73,7 +74,7 @@ export function importRouter(db: DB, config: Config, pending = new PendingImport
     const [file] = files.file ?? [];
     const [mapping] = files.mapping ?? [];
     if (!file || file.size === 0) {
-      return renderForm(res, 422, { error: 'Choose a file to import.', format });
+      return renderForm(res, 422, { error: 'Choose a file to import.', chosenFormat: format });
     }
     const fileName = file.originalname.slice(0, 200);
     try {
@@ -103,7 +104,11 @@ export function importRouter(db: DB, config: Config, pending = new PendingImport
     } catch (error) {
       if (!(error instanceof ImportError)) throw error;
       const [message = error.message] = error.message.split('\n');
-      renderForm(res, 422, { error: `${fileName}: ${message}`, problems: error.problems, format });
+      renderForm(res, 422, {
+        error: `${fileName}: ${message}`,
+        problems: error.problems,
+        chosenFormat: format,
+      });
     }
   });
 

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../config';
@@ -21,16 +21,20 @@ export interface Connection {
   db: DB;
   kind: 'postgres' | 'pglite';
   describe: string;
+  /** The embedded database itself, for what only PGlite does (dumping its data folder). */
+  pglite?: PGlite;
   close(): Promise<void>;
 }
 
 /**
  * `onIdleError` hears about pooled connections the server drops while idle (a restart, a
  * terminated backend); the pool replaces them, so they must not crash the process.
+ * `pglite` lets tests start an in-memory database from a dumped one (`loadDataDir`).
  */
 export async function connect(
   database: Config['database'],
   onIdleError: (error: Error) => void = () => undefined,
+  pglite: Pick<PGliteOptions, 'loadDataDir' | 'pgliteWasmModule' | 'fsBundle'> = {},
 ): Promise<Connection> {
   if (database.kind === 'postgres') {
     const pool = new pg.Pool({
@@ -58,6 +62,7 @@ export async function connect(
   const unlock = dataDir ? lockDataDir(dataDir) : () => undefined;
   try {
     const client = await PGlite.create(dataDir ?? 'memory://', {
+      ...pglite,
       parsers: { [INT8]: toNumber, [NUMERIC]: toNumber, [DATE]: asIs },
     });
     const db = new Kysely<Database>({ dialect: new PGliteDialect(client) });
@@ -65,8 +70,11 @@ export async function connect(
       db,
       kind: 'pglite',
       describe: dataDir ? `pglite ${dataDir}` : 'pglite in memory',
+      pglite: client,
       close: async () => {
         await db.destroy();
+        // Kysely destroys only a driver it has used; an unused PGlite would keep the process alive.
+        if (!client.closed) await client.close();
         unlock();
       },
     };

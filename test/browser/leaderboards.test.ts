@@ -1,13 +1,12 @@
 import type { Server } from 'node:http';
 import type { Browser, Page } from 'playwright-core';
-import { buildTestApp } from '../support/app';
+import { useSeededApp } from '../support/app';
 import { browserAvailable, launch, listen, screenshot, watchErrors } from '../support/browser';
-import { createSeededDatabase, type TestDatabase } from '../support/database';
 
 const run = browserAvailable() ? describe : describe.skip;
 
 run('leaderboards in a real browser', () => {
-  let database: TestDatabase;
+  const { app } = useSeededApp();
   let server: Server;
   let base: string;
   let browser: Browser;
@@ -15,14 +14,12 @@ run('leaderboards in a real browser', () => {
   let errors: string[];
 
   beforeAll(async () => {
-    database = await createSeededDatabase();
-    ({ server, base } = await listen(buildTestApp(database)));
+    ({ server, base } = await listen(app));
     browser = await launch();
   });
   afterAll(async () => {
     await browser?.close();
     await new Promise((resolve) => server?.close(resolve));
-    await database?.drop();
   });
   beforeEach(async () => {
     // Reduced motion turns chart animations off, so points sit where the test reads them.

@@ -1,13 +1,12 @@
 import type { Server } from 'node:http';
 import type { Browser, Page } from 'playwright-core';
-import { ADMIN_ENV, ADMIN_PASSWORD, ADMIN_USER, buildTestApp } from '../support/app';
+import { ADMIN_ENV, ADMIN_PASSWORD, ADMIN_USER, useSeededApp } from '../support/app';
 import { browserAvailable, launch, listen, screenshot, watchErrors } from '../support/browser';
-import { createSeededDatabase, type TestDatabase } from '../support/database';
 
 const run = browserAvailable() ? describe : describe.skip;
 
 run('submitting a results table in a real browser', () => {
-  let database: TestDatabase;
+  const { database, app } = useSeededApp({ env: ADMIN_ENV });
   let server: Server;
   let base: string;
   let browser: Browser;
@@ -15,8 +14,7 @@ run('submitting a results table in a real browser', () => {
   let errors: string[];
 
   beforeAll(async () => {
-    database = await createSeededDatabase();
-    ({ server, base } = await listen(buildTestApp(database, { env: ADMIN_ENV })));
+    ({ server, base } = await listen(app));
     browser = await launch();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     errors = watchErrors(page);
@@ -24,7 +22,6 @@ run('submitting a results table in a real browser', () => {
   afterAll(async () => {
     await browser?.close();
     await new Promise((resolve) => server?.close(resolve));
-    await database?.drop();
   });
 
   const model = `Browser-Model-${Date.now().toString(36)}`;

@@ -1,18 +1,11 @@
 import request from 'supertest';
 import { openApiDocument, ROUTES } from '../../src/api/openapi';
-import { buildTestApp } from '../support/app';
-import { createSeededDatabase, type TestDatabase } from '../support/database';
+import { useSeededApp } from '../support/app';
 import { schemaValidator } from '../support/schemas';
 
-let database: TestDatabase;
-let app: ReturnType<typeof buildTestApp>;
 const validExport = schemaValidator('export.schema.json');
 
-beforeAll(async () => {
-  database = await createSeededDatabase();
-  app = buildTestApp(database);
-});
-afterAll(() => database.drop());
+const { app } = useSeededApp();
 
 describe('pagination', () => {
   test('when papers are listed two at a time, then totals, pages and next/prev links follow', async () => {

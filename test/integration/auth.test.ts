@@ -2,18 +2,10 @@ import type { Express } from 'express';
 import request from 'supertest';
 import { hashPassword, verifyPassword } from '../../src/auth/password';
 import { SESSION_COOKIE } from '../../src/auth/session';
-import { ADMIN_ENV, ADMIN_PASSWORD, ADMIN_USER, buildTestApp } from '../support/app';
-import { createSeededDatabase, type TestDatabase } from '../support/database';
+import { ADMIN_ENV, ADMIN_PASSWORD, ADMIN_USER, buildTestApp, useSeededApp } from '../support/app';
 import { csrfTokenIn, formBody, signedInAdmin, tableCounts, visitor } from '../support/forms';
 
-let database: TestDatabase;
-let app: Express;
-
-beforeAll(async () => {
-  database = await createSeededDatabase();
-  app = buildTestApp(database, { env: ADMIN_ENV });
-});
-afterAll(() => database.drop());
+const { database, app } = useSeededApp({ env: ADMIN_ENV });
 
 async function login(target: Express, user: string, password: string, next?: string) {
   const { agent, token } = await visitor(target, '/login');

@@ -3,16 +3,15 @@ import { checkAgainstCatalogue, resolveClaim } from '../../src/claims/claim-inpu
 import { claimInputSchema, type ClaimInput } from '../../src/claims/claim.contract';
 import { findNearConflicts, writeClaims } from '../../src/claims/claim.service';
 import { findOrCreatePaper } from '../../src/papers/paper.repository';
-import { createSeededDatabase, type TestDatabase } from '../support/database';
+import { useSeededApp } from '../support/app';
 
-let database: TestDatabase;
 let catalogue: Catalogue;
 
+const { database } = useSeededApp();
+
 beforeAll(async () => {
-  database = await createSeededDatabase();
   catalogue = await loadCatalogue(database.db);
 });
-afterAll(() => database.drop());
 
 const input = (overrides: Partial<ClaimInput> = {}): ClaimInput => ({
   model: 'Service-Model',

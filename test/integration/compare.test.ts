@@ -1,21 +1,9 @@
-import type { Express } from 'express';
 import request from 'supertest';
-import type { DB } from '../../src/db/database';
-import { buildTestApp } from '../support/app';
-import { createSeededDatabase, type TestDatabase } from '../support/database';
+import { useSeededApp } from '../support/app';
 import { modelIdOf, unique } from '../support/factories';
 import { chartConfig as readChart } from '../support/html';
 
-let database: TestDatabase;
-let db: DB;
-let app: Express;
-
-beforeAll(async () => {
-  database = await createSeededDatabase();
-  db = database.db;
-  app = buildTestApp(database);
-});
-afterAll(() => database.drop());
+const { db, app } = useSeededApp();
 
 const modelId = (name: string) => modelIdOf(db, name);
 const chartConfig = (html: string) =>

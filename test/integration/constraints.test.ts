@@ -1,15 +1,12 @@
 import { sql } from 'kysely';
 import type { NewClaim } from '../../src/claims/claim.table';
-import type { DB } from '../../src/db/database';
-import { createMigratedDatabase, type TestDatabase } from '../support/database';
+import { useMigratedApp } from '../support/app';
 
-let database: TestDatabase;
-let db: DB;
 let base: NewClaim;
 
+const { db } = useMigratedApp();
+
 beforeAll(async () => {
-  database = await createMigratedDatabase();
-  db = database.db;
   const paper = await db
     .insertInto('paper')
     .values({ title: 'Constraint paper', arxiv_id: '2501.00001', authors: ['A. Author'] })
@@ -54,7 +51,6 @@ beforeAll(async () => {
     submitter: 'test',
   };
 });
-afterAll(() => database.drop());
 
 describe('the database protects the ledger', () => {
   test('when the same claim is stored twice, then the second insert is refused', async () => {

@@ -4,13 +4,10 @@ import request from 'supertest';
 import { createApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { errorHandler } from '../../src/http/error-handler';
-import { createMigratedDatabase, type TestDatabase } from '../support/database';
+import { useMigratedApp } from '../support/app';
+import { createMigratedDatabase } from '../support/database';
 
-let database: TestDatabase;
-beforeAll(async () => {
-  database = await createMigratedDatabase();
-});
-afterAll(() => database.drop());
+const { database } = useMigratedApp();
 
 describe('errors', () => {
   test('when a handler throws, then the 500 page reveals nothing of the error', async () => {

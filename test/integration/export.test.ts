@@ -6,20 +6,13 @@ import { countApprovedClaims } from '../../src/claims/claim.repository';
 import { DumpAborted, writeLedgerDump } from '../../src/exchange/ledger-dump';
 import { buildLeaderboard } from '../../src/leaderboards/leaderboard.loader';
 import { leaderboardQuery } from '../../src/leaderboards/leaderboards.schema';
-import { buildTestApp } from '../support/app';
-import { createSeededDatabase, type TestDatabase } from '../support/database';
+import { useSeededApp } from '../support/app';
 import { schemaValidator } from '../support/schemas';
 
-let database: TestDatabase;
-let app: ReturnType<typeof buildTestApp>;
 const validExport = schemaValidator('export.schema.json');
 const validLedger = schemaValidator('ledger.schema.json');
 
-beforeAll(async () => {
-  database = await createSeededDatabase();
-  app = buildTestApp(database);
-});
-afterAll(() => database.drop());
+const { database, app } = useSeededApp();
 
 describe('leaderboard exports', () => {
   test('when a filtered dataset leaderboard is exported as JSON, then it holds every row the filters keep, in page order, and matches the schema', async () => {

@@ -1,20 +1,13 @@
 import path from 'node:path';
-import type { Express } from 'express';
 import request from 'supertest';
-import { ADMIN_ENV, buildTestApp } from '../support/app';
-import { createSeededDatabase, type TestDatabase } from '../support/database';
+import { ADMIN_ENV, useSeededApp } from '../support/app';
 import { csrfTokenIn, signedInAdmin, visitor } from '../support/forms';
 
 const fixture = (name: string) => path.resolve(__dirname, '../fixtures', name);
 
-let database: TestDatabase;
-let app: Express;
-
-beforeAll(async () => {
-  database = await createSeededDatabase();
-  app = buildTestApp(database, { env: { ...ADMIN_ENV, MAX_UPLOAD_BYTES: String(64 * 1024) } });
+const { database, app } = useSeededApp({
+  env: { ...ADMIN_ENV, MAX_UPLOAD_BYTES: String(64 * 1024) },
 });
-afterAll(() => database.drop());
 
 const runClaims = async () =>
   Number(

@@ -5,25 +5,16 @@ import { countApprovedClaims } from '../../src/claims/claim.repository';
 import { parseImportFile } from '../../src/exchange/formats/detect';
 import { runImport } from '../../src/exchange/import.service';
 import { ImportError } from '../../src/exchange/import.types';
-import { buildTestApp } from '../support/app';
-import {
-  createMigratedDatabase,
-  createSeededDatabase,
-  type TestDatabase,
-} from '../support/database';
+import { buildTestApp, useMigratedApp, useSeededApp } from '../support/app';
+import type { TestDatabase } from '../support/database';
 import { schemaValidator } from '../support/schemas';
 
 const fixture = (name: string) =>
   fs.readFileSync(path.resolve(__dirname, '../fixtures', name), 'utf8');
 const validLedger = schemaValidator('ledger.schema.json');
 
-let source: TestDatabase;
-let target: TestDatabase;
-
-beforeAll(async () => {
-  [source, target] = await Promise.all([createSeededDatabase(), createMigratedDatabase()]);
-});
-afterAll(() => Promise.all([source.drop(), target.drop()]));
+const { database: source } = useSeededApp();
+const { database: target } = useMigratedApp();
 
 const importText = async (db: TestDatabase, text: string, fileName: string, dryRun = false) =>
   runImport(db.db, parseImportFile(text, { fileName }), { actor: 'test-admin', dryRun, fileName });
@@ -96,11 +87,7 @@ describe('own JSON round trip', () => {
 });
 
 describe('lm-evaluation-harness import', () => {
-  let db: TestDatabase;
-  beforeAll(async () => {
-    db = await createMigratedDatabase();
-  });
-  afterAll(() => db.drop());
+  const { database: db } = useMigratedApp();
 
   test('when an MMLU run is imported, then its claims are approved, audited as imports and appear on the leaderboards', async () => {
     const report = await importText(db, fixture('lm-eval-mmlu.json'), 'results.json');
@@ -155,11 +142,7 @@ describe('lm-evaluation-harness import', () => {
 });
 
 describe('Papers with Code and CSV imports', () => {
-  let db: TestDatabase;
-  beforeAll(async () => {
-    db = await createSeededDatabase();
-  });
-  afterAll(() => db.drop());
+  const { database: db } = useSeededApp();
 
   test('when PwC tables are imported into a seeded ledger, then mapped rows join existing papers by arXiv id and the rest are reported', async () => {
     const bert = await db.db
@@ -204,11 +187,7 @@ describe('Papers with Code and CSV imports', () => {
 });
 
 describe('malformed files write nothing', () => {
-  let db: TestDatabase;
-  beforeAll(async () => {
-    db = await createMigratedDatabase();
-  });
-  afterAll(() => db.drop());
+  const { database: db } = useMigratedApp();
 
   const cases: [string, string, string, RegExp][] = [
     ['truncated JSON', 'a.json', fixture('lm-eval-mmlu.json').slice(0, 5000), /not valid JSON/],

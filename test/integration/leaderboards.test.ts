@@ -1,7 +1,5 @@
-import type { Express } from 'express';
 import request from 'supertest';
-import { buildTestApp } from '../support/app';
-import { createSeededDatabase, type TestDatabase } from '../support/database';
+import { useSeededApp } from '../support/app';
 import { buildClaim, buildPaper } from '../support/factories';
 import { chartConfig as readChart } from '../support/html';
 
@@ -12,14 +10,7 @@ const chartConfig = (html: string, id: string) =>
     };
   }>(html, id);
 
-let database: TestDatabase;
-let app: Express;
-
-beforeAll(async () => {
-  database = await createSeededDatabase();
-  app = buildTestApp(database);
-});
-afterAll(() => database.drop());
+const { database, app } = useSeededApp();
 
 /** The leaderboard table's body rows as arrays of cell texts (tags stripped, spaces squeezed). */
 function rows(html: string): string[][] {

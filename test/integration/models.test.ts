@@ -1,9 +1,6 @@
-import type { Express } from 'express';
 import request from 'supertest';
 import type { NewClaim } from '../../src/claims/claim.table';
-import type { DB } from '../../src/db/database';
-import { buildTestApp } from '../support/app';
-import { createSeededDatabase, type TestDatabase } from '../support/database';
+import { useSeededApp } from '../support/app';
 import * as factories from '../support/factories';
 import { chartConfig as readChart } from '../support/html';
 
@@ -19,16 +16,7 @@ const chartConfig = (html: string) =>
     data: { labels: string[]; datasets: { label: string; data: (number | null)[] }[] };
   }>(html);
 
-let database: TestDatabase;
-let db: DB;
-let app: Express;
-
-beforeAll(async () => {
-  database = await createSeededDatabase();
-  db = database.db;
-  app = buildTestApp(database);
-});
-afterAll(() => database.drop());
+const { db, app } = useSeededApp();
 
 function expectStrictCspFriendly(html: string) {
   expect(html).not.toMatch(/<script(?![^>]*\ssrc=)[^>]*>/);

@@ -1,7 +1,5 @@
-import type { Express } from 'express';
 import request from 'supertest';
-import { ADMIN_ENV, ADMIN_USER, buildTestApp } from '../support/app';
-import { createSeededDatabase, type TestDatabase } from '../support/database';
+import { ADMIN_ENV, ADMIN_USER, useSeededApp } from '../support/app';
 import {
   formBody,
   signedInAdmin,
@@ -12,16 +10,13 @@ import {
   visitor,
 } from '../support/forms';
 
-let database: TestDatabase;
-let app: Express;
 let admin: Awaited<ReturnType<typeof signedInAdmin>>;
 
+const { database, app } = useSeededApp({ env: ADMIN_ENV, rateLimits: { submissions: 1000 } });
+
 beforeAll(async () => {
-  database = await createSeededDatabase();
-  app = buildTestApp(database, { env: ADMIN_ENV, rateLimits: { submissions: 1000 } });
   admin = await signedInAdmin(app);
 });
-afterAll(() => database.drop());
 
 /** Submits a table through the public form; returns the new claims' ids and the link. */
 async function submitTable(rows: Array<Record<string, string>>, paper = validPaper()) {

@@ -1,16 +1,7 @@
 import request from 'supertest';
-import type { Express } from 'express';
-import { buildTestApp } from '../support/app';
-import { createSeededDatabase, type TestDatabase } from '../support/database';
+import { useSeededApp } from '../support/app';
 
-let database: TestDatabase;
-let app: Express;
-
-beforeAll(async () => {
-  database = await createSeededDatabase();
-  app = buildTestApp(database);
-});
-afterAll(() => database.drop());
+const { app, database } = useSeededApp();
 
 describe('pages', () => {
   test('when the home page is opened, then it lists benchmarks with claim counts, latest claims and the paper count', async () => {

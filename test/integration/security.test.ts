@@ -1,11 +1,10 @@
 import cookieParser from 'cookie-parser';
-import express, { type Express } from 'express';
+import express from 'express';
 import multer from 'multer';
 import request from 'supertest';
 import { loadConfig } from '../../src/config';
 import { csrfProtection, verifyCsrf } from '../../src/http/csrf';
-import { ADMIN_ENV, buildTestApp } from '../support/app';
-import { createSeededDatabase, type TestDatabase } from '../support/database';
+import { ADMIN_ENV, useSeededApp } from '../support/app';
 import {
   formBody,
   signedInAdmin,
@@ -16,14 +15,7 @@ import {
   visitor,
 } from '../support/forms';
 
-let database: TestDatabase;
-let app: Express;
-
-beforeAll(async () => {
-  database = await createSeededDatabase();
-  app = buildTestApp(database, { env: ADMIN_ENV, rateLimits: { submissions: 1000 } });
-});
-afterAll(() => database.drop());
+const { database, app } = useSeededApp({ env: ADMIN_ENV, rateLimits: { submissions: 1000 } });
 
 describe('CSRF tokens', () => {
   const submission = () => ({ ...validPaper(), rows: [validRow({ model: uniqueName('Csrf') })] });

@@ -1,17 +1,9 @@
 import seedClaims from '../../seeds/data/seed-claims.json';
 import seedPapers from '../../seeds/data/seed-papers.json';
-import { seedCatalogue, seedLedger, type SeedReport } from '../../src/db/seed';
-import { createSeededDatabase, type TestDatabase } from '../support/database';
+import { seedCatalogue, seedLedger } from '../../src/db/seed';
+import { useSeededApp } from '../support/app';
 
-let database: TestDatabase;
-let report: SeedReport;
-
-beforeAll(async () => {
-  const seeded = await createSeededDatabase();
-  database = seeded;
-  report = seeded.report;
-});
-afterAll(() => database.drop());
+const { database, report } = useSeededApp();
 
 async function claimCounts() {
   const rows = await database.db

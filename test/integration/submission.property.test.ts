@@ -1,19 +1,14 @@
-import type { Express } from 'express';
 import fc from 'fast-check';
-import { ADMIN_ENV, buildTestApp } from '../support/app';
-import { createSeededDatabase, type TestDatabase } from '../support/database';
+import { ADMIN_ENV, useSeededApp } from '../support/app';
 import { formBody, tableCounts, validPaper, validRow, visitor, type Agent } from '../support/forms';
 
-let database: TestDatabase;
-let app: Express;
 let session: { agent: Agent; token: string };
 
+const { database, app } = useSeededApp({ env: ADMIN_ENV, rateLimits: { submissions: 100_000 } });
+
 beforeAll(async () => {
-  database = await createSeededDatabase();
-  app = buildTestApp(database, { env: ADMIN_ENV, rateLimits: { submissions: 100_000 } });
   session = await visitor(app);
 });
-afterAll(() => database.drop());
 
 const RUN = { numRuns: 60, interruptAfterTimeLimit: 40_000 } as const;
 

@@ -1,17 +1,8 @@
-import type { Express } from 'express';
 import request from 'supertest';
-import { ADMIN_ENV, buildTestApp } from '../support/app';
-import { createSeededDatabase, type TestDatabase } from '../support/database';
+import { ADMIN_ENV, buildTestApp, useSeededApp } from '../support/app';
 import { formBody, tableCounts, uniqueName, validPaper, validRow, visitor } from '../support/forms';
 
-let database: TestDatabase;
-let app: Express;
-
-beforeAll(async () => {
-  database = await createSeededDatabase();
-  app = buildTestApp(database, { env: ADMIN_ENV, rateLimits: { submissions: 1000 } });
-});
-afterAll(() => database.drop());
+const { database, app } = useSeededApp({ env: ADMIN_ENV, rateLimits: { submissions: 1000 } });
 
 async function submit(
   path: '/submit/claim' | '/submit/table',

@@ -1,9 +1,17 @@
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
+import fs from 'node:fs';
 import type { Config } from '../../src/config';
 import { connect, type Connection } from '../../src/db/connect';
 import { migrateToLatest } from '../../src/db/migrate';
 import { seedCatalogue, seedLedger, type SeedReport } from '../../src/db/seed';
+import {
+  currentTemplates,
+  databaseUrl,
+  dumpPath,
+  seedReport,
+  testDatabaseName,
+  withAdmin,
+  type TemplateName,
+} from './templates';
 
 export interface TestDatabase extends Connection {
   /** Where this database lives, to hand to a child process through DATABASE_URL or DATA_DIR. */
@@ -14,28 +22,20 @@ export interface TestDatabase extends Connection {
 /** The server under test when DATABASE_URL is set (CI sets it); PGlite otherwise. */
 export const onPostgres = Boolean(process.env.DATABASE_URL);
 
-async function withAdmin<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await client.connect();
-  try {
-    return await run(client);
-  } finally {
-    await client.end();
-  }
-}
-
-/** A new, empty database of its own for one test file: nothing left behind is relied on. */
-export async function createEmptyDatabase(): Promise<TestDatabase> {
+/** A database of its own for one test file, empty or cloned from a template of this run. */
+async function openDatabase(template?: TemplateName): Promise<TestDatabase> {
+  const templates = currentTemplates();
   if (!onPostgres) {
     const config = { kind: 'pglite', dataDir: 'memory://' } as const;
-    const connection = await connect(config);
+    const dump = template && templates ? fs.readFileSync(dumpPath(templates.dir, template)) : null;
+    const loadDataDir = dump ? new Blob([dump]) : undefined;
+    const connection = await connect(config, undefined, { loadDataDir });
     return { ...connection, config, drop: () => connection.close() };
   }
-  const name = `benchledger_test_${Date.now()}_${randomBytes(4).toString('hex')}`;
-  await withAdmin((client) => client.query(`create database ${name}`));
-  const url = new URL(process.env.DATABASE_URL!);
-  url.pathname = `/${name}`;
-  const config = { kind: 'postgres', url: url.toString(), poolSize: 5 } as const;
+  const name = testDatabaseName(templates);
+  const from = template && templates?.databases ? ` template ${templates.databases[template]}` : '';
+  await withAdmin((client) => client.query(`create database ${name}${from}`));
+  const config = { kind: 'postgres', url: databaseUrl(name), poolSize: 5 } as const;
   const connection = await connect(config);
   return {
     ...connection,
@@ -47,15 +47,26 @@ export async function createEmptyDatabase(): Promise<TestDatabase> {
   };
 }
 
+/** A new database without even a schema, for tests of migrations and start-up. */
+export function createEmptyDatabase(): Promise<TestDatabase> {
+  return openDatabase();
+}
+
+/** Schema and catalogue, no claims: cloned from this run's template (built by global setup). */
 export async function createMigratedDatabase(): Promise<TestDatabase> {
-  const database = await createEmptyDatabase();
+  if (currentTemplates()) return openDatabase('migrated');
+  const database = await openDatabase();
   await migrateToLatest(database.db);
   await seedCatalogue(database.db);
   return database;
 }
 
+/** The demo ledger, with the report of the seed run that built it. */
 export async function createSeededDatabase(): Promise<TestDatabase & { report: SeedReport }> {
+  const templates = currentTemplates();
+  if (templates) {
+    return Object.assign(await openDatabase('seeded'), { report: seedReport(templates) });
+  }
   const database = await createMigratedDatabase();
-  const report = await seedLedger(database.db);
-  return Object.assign(database, { report });
+  return Object.assign(database, { report: await seedLedger(database.db) });
 }

@@ -1,15 +1,10 @@
 import type { PGlite } from '@electric-sql/pglite';
 import {
-  CompiledQuery,
-  PostgresAdapter,
-  PostgresIntrospector,
-  PostgresQueryCompiler,
-  type DatabaseConnection,
-  type Dialect,
-  type Driver,
-  type Kysely,
-  type QueryResult,
-  type TransactionSettings,
+  PostgresDialect,
+  type PostgresCursor,
+  type PostgresPool,
+  type PostgresPoolClient,
+  type PostgresQueryResult,
 } from 'kysely';
 
 /**
@@ -28,94 +23,51 @@ class ConnectionLock {
   }
 }
 
-class PGliteConnection implements DatabaseConnection {
-  constructor(private readonly client: PGlite) {}
+class PGliteClient implements PostgresPoolClient {
+  constructor(
+    private readonly client: PGlite,
+    readonly release: () => void,
+  ) {}
 
-  async executeQuery<R>(compiledQuery: CompiledQuery): Promise<QueryResult<R>> {
-    const result = await this.client.query<R>(compiledQuery.sql, [...compiledQuery.parameters]);
-    const command = compiledQuery.query.kind;
-    const changesRows =
-      command === 'InsertQueryNode' ||
-      command === 'UpdateQueryNode' ||
-      command === 'DeleteQueryNode' ||
-      command === 'MergeQueryNode';
-    return {
+  query<R>(sql: string, parameters: ReadonlyArray<unknown>): Promise<PostgresQueryResult<R>>;
+  query<R>(cursor: PostgresCursor<R>): PostgresCursor<R>;
+  query<R>(
+    sql: string | PostgresCursor<R>,
+    parameters: ReadonlyArray<unknown> = [],
+  ): Promise<PostgresQueryResult<R>> | PostgresCursor<R> {
+    // Kysely asks for a cursor only when the dialect is given one, which neither of ours is.
+    if (typeof sql !== 'string') throw new Error('PGlite has no cursors');
+    return this.client.query<R>(sql, [...parameters]).then((result) => ({
+      command: result.command as PostgresQueryResult<R>['command'],
+      rowCount: result.affectedRows ?? result.rows.length,
       rows: result.rows,
-      ...(changesRows ? { numAffectedRows: BigInt(result.affectedRows ?? 0) } : {}),
-    };
-  }
-
-  async *streamQuery<R>(
-    compiledQuery: CompiledQuery,
-    chunkSize = 100,
-  ): AsyncIterableIterator<QueryResult<R>> {
-    // PGlite has no cursors over its wire; page through the result instead of holding it all.
-    const { rows } = await this.executeQuery<R>(compiledQuery);
-    for (let start = 0; start < rows.length; start += chunkSize) {
-      yield { rows: rows.slice(start, start + chunkSize) };
-    }
+    }));
   }
 }
 
-class PGliteDriver implements Driver {
+/** A pool of the one PGlite connection, in the shape of a `pg` pool. */
+class PGlitePool implements PostgresPool {
   private readonly lock = new ConnectionLock();
-  private readonly releases = new WeakMap<DatabaseConnection, () => void>();
-  private connection: PGliteConnection | undefined;
 
   constructor(private readonly client: PGlite) {}
 
-  async init(): Promise<void> {
+  async connect(): Promise<PostgresPoolClient> {
     await this.client.waitReady;
-    this.connection = new PGliteConnection(this.client);
+    return new PGliteClient(this.client, await this.lock.acquire());
   }
 
-  async acquireConnection(): Promise<DatabaseConnection> {
-    const release = await this.lock.acquire();
-    const connection = this.connection ?? new PGliteConnection(this.client);
-    this.releases.set(connection, release);
-    return connection;
-  }
-
-  async beginTransaction(conn: DatabaseConnection, settings: TransactionSettings): Promise<void> {
-    const isolation = settings.isolationLevel ? ` isolation level ${settings.isolationLevel}` : '';
-    await conn.executeQuery(CompiledQuery.raw(`begin${isolation}`));
-  }
-
-  async commitTransaction(conn: DatabaseConnection): Promise<void> {
-    await conn.executeQuery(CompiledQuery.raw('commit'));
-  }
-
-  async rollbackTransaction(conn: DatabaseConnection): Promise<void> {
-    await conn.executeQuery(CompiledQuery.raw('rollback'));
-  }
-
-  async releaseConnection(conn: DatabaseConnection): Promise<void> {
-    const release = this.releases.get(conn);
-    this.releases.delete(conn);
-    release?.();
-  }
-
-  async destroy(): Promise<void> {
+  async end(): Promise<void> {
     if (!this.client.closed) await this.client.close();
   }
 }
 
-export class PGliteDialect implements Dialect {
-  constructor(private readonly client: PGlite) {}
-
-  createAdapter() {
-    return new PostgresAdapter();
-  }
-
-  createDriver(): Driver {
-    return new PGliteDriver(this.client);
-  }
-
-  createQueryCompiler() {
-    return new PostgresQueryCompiler();
-  }
-
-  createIntrospector(db: Kysely<unknown>) {
-    return new PostgresIntrospector(db);
+/**
+ * PGlite through Kysely's own Postgres driver, so that transactions behave as they do on a `pg`
+ * pool: savepoints (nested transactions), read-only and isolation settings, affected-row counts
+ * of raw SQL, and a commit that Postgres turned into a rollback throwing AbortedTransactionError.
+ */
+export class PGliteDialect extends PostgresDialect {
+  constructor(client: PGlite) {
+    super({ pool: new PGlitePool(client) });
   }
 }

@@ -46,4 +46,24 @@ describe('deployment files', () => {
     expect(dockerfile).toContain('CMD ["node", "dist/src/server.js"]');
     for (const folder of ['views', 'public']) expect(dockerfile).toContain(`./${folder}`);
   });
+
+  test('the CLIs run from the build, so the runtime dependencies need neither tsx nor typescript', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+      scripts: Record<string, string>;
+      dependencies: Record<string, string>;
+    };
+    const build = JSON.parse(fs.readFileSync(path.join(ROOT, 'tsconfig.build.json'), 'utf8')) as {
+      include: string[];
+    };
+    for (const name of ['db:migrate', 'db:rollback', 'db:seed', 'import', 'admin:hash']) {
+      const [command, script] = pkg.scripts[name]!.split(' ');
+      expect(command).toBe('node');
+      // dist/src/db/cli.js is what tsc -p tsconfig.build.json makes of src/db/cli.ts.
+      const source = script!.replace(/^dist\//, '').replace(/\.js$/, '.ts');
+      expect(fs.existsSync(path.join(ROOT, source))).toBe(true);
+      expect(build.include).toContain(source.split('/')[0]);
+    }
+    expect(Object.keys(pkg.dependencies)).not.toContain('tsx');
+    expect(Object.keys(pkg.dependencies)).not.toContain('typescript');
+  });
 });

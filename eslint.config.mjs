@@ -25,8 +25,11 @@ export default tseslint.config(
       // With noUncheckedIndexedAccess every array index and regexp group is possibly undefined;
       // `!` where the code has just established it is the honest statement, not a check to add.
       '@typescript-eslint/no-non-null-assertion': 'off',
-      // Express handlers end with `() => res.redirect(…)`.
-      '@typescript-eslint/no-confusing-void-expression': ['error', { ignoreArrowShorthand: true }],
+      // Express handlers return early with `return next()` and `() => res.redirect(…)`.
+      '@typescript-eslint/no-confusing-void-expression': [
+        'error',
+        { ignoreArrowShorthand: true, ignoreVoidReturningFunctions: true },
+      ],
     },
   },
   {

@@ -89,7 +89,10 @@ export function createApp({
   app.use('/static', express.static(path.join(ROOT, 'public'), { maxAge: '1h' }));
   app.get('/static/vendor/:file', (req, res, next) => {
     const file = VENDOR[req.params.file];
-    if (!file) return next();
+    if (!file) {
+      next();
+      return;
+    }
     res.sendFile(file, { maxAge: '7d' });
   });
   app.use((req, res, next) => {

@@ -55,6 +55,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(`benchledger failed to start: ${error instanceof Error ? error.message : error}`);
+  console.error(
+    `benchledger failed to start: ${error instanceof Error ? error.message : String(error)}`,
+  );
   process.exit(1);
 });

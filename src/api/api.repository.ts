@@ -29,7 +29,7 @@ export async function listApprovedClaims(
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow(),
   ]);
-  return { items, total: Number(count.n) };
+  return { items, total: count.n };
 }
 
 export async function findApprovedClaim(db: DB, id: number): Promise<ClaimView | undefined> {

@@ -1,5 +1,6 @@
 import { Router, type RequestHandler } from 'express';
 import type { AdminCredentials } from './credentials';
+import { bodyFields } from '../http/body';
 import { fieldErrors } from '../http/form';
 import { loginSchema, safeNext } from './auth.schema';
 import { endSession, startSession } from './session';
@@ -8,7 +9,10 @@ export function authRouter(credentials: AdminCredentials, loginLimiter: RequestH
   const router = Router();
 
   router.get('/login', (req, res) => {
-    if (res.locals.admin) return res.redirect(303, safeNext(req.query.next));
+    if (res.locals.admin) {
+      res.redirect(303, safeNext(req.query.next));
+      return;
+    }
     res.render('auth/login', {
       title: 'Sign in',
       values: { user: '', next: safeNext(req.query.next) },
@@ -18,7 +22,7 @@ export function authRouter(credentials: AdminCredentials, loginLimiter: RequestH
   });
 
   router.post('/login', loginLimiter, async (req, res) => {
-    const body: Record<string, unknown> = typeof req.body === 'object' && req.body ? req.body : {};
+    const body = bodyFields(req);
     const next = safeNext(body.next);
     const parsed = loginSchema.safeParse(body);
     const user = typeof body.user === 'string' ? body.user.slice(0, 100) : '';

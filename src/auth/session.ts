@@ -22,7 +22,8 @@ const sessionSchema = z.object({
 
 function readSession(req: Request, config: Config, now: number): AdminSession | null {
   // cookie-parser verified the HMAC signature; `false` means a forged or altered cookie.
-  const raw: unknown = req.signedCookies?.[SESSION_COOKIE];
+  const cookies = req.signedCookies as Record<string, unknown> | undefined;
+  const raw = cookies?.[SESSION_COOKIE];
   if (typeof raw !== 'string') return null;
   let parsed: unknown;
   try {

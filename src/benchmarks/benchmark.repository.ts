@@ -43,15 +43,13 @@ export async function listBenchmarkSummaries(db: DB): Promise<BenchmarkSummary[]
     ])
     .orderBy('b.position')
     .execute();
-  const byId = new Map(
-    rows.map((r) => [r.id, { ...r, claimCount: Number(r.own), memberCount: 0 }]),
-  );
+  const byId = new Map(rows.map((r) => [r.id, { ...r, claimCount: r.own, memberCount: 0 }]));
   // Roll counts up the hierarchy (dataset → group → suite); it is at most three levels deep.
   for (const row of rows) {
     let parent = row.parentId === null ? undefined : byId.get(row.parentId);
     const isLeaf = row.kind === 'dataset';
     while (parent) {
-      parent.claimCount += Number(row.own);
+      parent.claimCount += row.own;
       if (isLeaf) parent.memberCount += 1;
       parent = parent.parentId === null ? undefined : byId.get(parent.parentId);
     }

@@ -138,7 +138,7 @@ export async function countApprovedClaims(db: DB): Promise<number> {
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('status', '=', 'approved')
     .executeTakeFirstOrThrow();
-  return Number(row.n);
+  return row.n;
 }
 
 export type IdentityColumn = (typeof CLAIM_IDENTITY_COLUMNS)[number];

@@ -7,7 +7,7 @@ export const MAX_COMPARED = 8;
 /** A query key given once, repeated or not at all, as a list of its non-empty string values. */
 const queryList = z
   .preprocess(
-    (value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]),
+    (value) => (value === undefined ? [] : Array.isArray(value) ? (value as unknown[]) : [value]),
     z.array(z.unknown()).transform((items) =>
       items
         .filter((item): item is string => typeof item === 'string')

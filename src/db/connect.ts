@@ -37,17 +37,11 @@ export async function connect(
   pglite: Pick<PGliteOptions, 'loadDataDir' | 'pgliteWasmModule' | 'fsBundle'> = {},
 ): Promise<Connection> {
   if (database.kind === 'postgres') {
-    const pool = new pg.Pool({
-      connectionString: database.url,
-      max: database.poolSize,
-      types: {
-        getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
-          if (oid === INT8 || oid === NUMERIC) return toNumber;
-          if (oid === DATE) return asIs;
-          return pg.types.getTypeParser(oid, format);
-        }) as typeof pg.types.getTypeParser,
-      },
-    });
+    const types = new pg.TypeOverrides();
+    types.setTypeParser(INT8, toNumber);
+    types.setTypeParser(NUMERIC, toNumber);
+    types.setTypeParser(DATE, asIs);
+    const pool = new pg.Pool({ connectionString: database.url, max: database.poolSize, types });
     pool.on('error', onIdleError);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return {

@@ -117,7 +117,7 @@ export async function seedLedger(db: DB): Promise<SeedReport> {
   ];
   const sources: [string, SeedClaimRecord[]][] = [
     ['seed-claims.json', seedClaims as SeedClaimRecord[]],
-    ['supplementary-claims.json', supplementaryClaims as SeedClaimRecord[]],
+    ['supplementary-claims.json', supplementaryClaims],
   ];
   const report: SeedReport = {
     papers: { total: papers.length, added: 0 },

@@ -68,7 +68,7 @@ export function exportRouter(db: DB): Router {
       res.end();
     } catch (error) {
       if (error instanceof DumpAborted) return;
-      req.log?.error({ err: error }, 'ledger dump failed');
+      req.log.error({ err: error }, 'ledger dump failed');
       res.destroy(error as Error);
     }
   });

@@ -116,9 +116,10 @@ export function importRouter(db: DB, config: Config, pending = new PendingImport
     const body = confirmFields.safeParse(req.body);
     const entry = body.success ? pending.take(body.data.token, res.locals.admin!.sid) : undefined;
     if (!entry) {
-      return renderForm(res, 409, {
+      renderForm(res, 409, {
         error: 'This preview has expired or was already imported; upload the file again.',
       });
+      return;
     }
     try {
       const report = await runImport(db, entry.parsed, {

@@ -65,10 +65,10 @@ export async function writeLedgerDump(
     summary.bytes += Buffer.byteLength(chunk);
     if (!out.write(chunk)) await drained(out);
   };
-  const section = async <T>(
+  const section = async (
     name: string,
     first: boolean,
-    page: (after: number) => Promise<{ key: number; item: T }[]>,
+    page: (after: number) => Promise<{ key: number; item: unknown }[]>,
     count?: (n: number) => void,
   ) => {
     await write(`${first ? '' : ',\n'}"${name}": [`);
@@ -93,10 +93,8 @@ export async function writeLedgerDump(
     exportedAt: (options.now ?? new Date()).toISOString(),
   };
   await write(`${JSON.stringify(header).slice(0, -1)},\n`);
-  const whole =
-    <T>(items: T[]) =>
-    async (after: number) =>
-      after === 0 ? items.map((item, i) => ({ key: i + 1, item })) : [];
+  const whole = (items: unknown[]) => (after: number) =>
+    Promise.resolve(after === 0 ? items.map((item, i) => ({ key: i + 1, item })) : []);
   await section('metrics', true, whole(await catalogueMetrics(db)));
   await section('benchmarks', false, whole(await catalogueBenchmarks(db)));
   await section('recipes', false, whole(await catalogueRecipes(db)));

@@ -1,4 +1,4 @@
-import express, { type RequestHandler } from 'express';
+import express, { type Request, type RequestHandler } from 'express';
 
 /** A paper's table of up to 200 rows of ~16 fields fits within the parameter limit. */
 export const FORM_PARAMETER_LIMIT = 5000;
@@ -12,4 +12,10 @@ export function bodyParsers(limit: string | number): RequestHandler[] {
     express.urlencoded({ extended: true, limit, parameterLimit: FORM_PARAMETER_LIMIT }),
     express.json({ limit }),
   ];
+}
+
+/** The parsed body's fields, or none when there is no body object (a GET, an empty POST). */
+export function bodyFields(req: Request): Record<string, unknown> {
+  const body: unknown = req.body;
+  return typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
 }

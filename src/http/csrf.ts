@@ -48,7 +48,8 @@ export function csrfProtection(config: Config): { issue: RequestHandler; check: 
   };
   const check: RequestHandler = (req, res, next) => {
     if (['GET', 'HEAD', 'OPTIONS'].includes(req.method) || req.is('multipart/form-data')) {
-      return next();
+      next();
+      return;
     }
     verifyCsrf(req, res, next);
   };
@@ -58,7 +59,8 @@ export function csrfProtection(config: Config): { issue: RequestHandler; check: 
 /** For routes that parse their own body (multipart): run after the parser. */
 export const verifyCsrf: RequestHandler = (req, _res, next) => {
   if (!req.hasValidCsrfToken) {
-    return next(new Error('verifyCsrf needs csrfProtection(config).issue to run first'));
+    next(new Error('verifyCsrf needs csrfProtection(config).issue to run first'));
+    return;
   }
   next(req.hasValidCsrfToken() ? undefined : invalid());
 };

@@ -20,7 +20,7 @@ function normalise(error: unknown): HttpError | undefined {
   if (error instanceof HttpError) return error;
   // body-parser and friends mark client errors with a status (malformed JSON, body too large).
   if (typeof error === 'object' && error !== null && 'status' in error) {
-    const status = Number((error as { status: unknown }).status);
+    const status = Number(error.status);
     const type = (error as { type?: unknown }).type;
     if (status >= 400 && status < 500) {
       const message =
@@ -29,7 +29,8 @@ function normalise(error: unknown): HttpError | undefined {
           : type === 'entity.parse.failed'
             ? 'The request body could not be parsed.'
             : 'The request could not be processed.';
-      return new HttpError(status, String(type ?? 'bad_request').replaceAll('.', '_'), message);
+      const code = typeof type === 'string' ? type : 'bad_request';
+      return new HttpError(status, code.replaceAll('.', '_'), message);
     }
   }
   return undefined;

@@ -1,9 +1,13 @@
 import { z } from 'zod';
 
+/** The first of a repeated query value (?q=a&q=b), or the value itself. */
+export const firstValue = (value: unknown): unknown =>
+  Array.isArray(value) ? (value as unknown[])[0] : value;
+
 /** Query values may arrive repeated (?q=a&q=b); a view reads the first and ignores the rest. */
 export const queryString = (max = 200) =>
   z.preprocess(
-    (value) => (Array.isArray(value) ? value[0] : value),
+    firstValue,
     z
       .string()
       .overwrite((s) => s.trim().slice(0, max))
@@ -14,15 +18,11 @@ export const queryString = (max = 200) =>
 export const queryEnum = <const T extends readonly [string, ...string[]]>(
   values: T,
   fallback: T[number],
-) =>
-  z.preprocess(
-    (value) => (Array.isArray(value) ? value[0] : value),
-    z.enum(values).catch(fallback).default(fallback),
-  );
+) => z.preprocess(firstValue, z.enum(values).catch(fallback).default(fallback));
 
 export const queryInt = (min: number, max: number, fallback: number) =>
   z.preprocess(
-    (value) => (Array.isArray(value) ? value[0] : value),
+    firstValue,
     z.coerce.number().int().min(min).max(max).catch(fallback).default(fallback),
   );
 

@@ -104,15 +104,7 @@ export async function listModels(
     .limit(query.perPage)
     .offset((query.page - 1) * query.perPage)
     .execute();
-  return {
-    items: items.map((item) => ({
-      ...item,
-      parameterCount: item.parameterCount === null ? null : Number(item.parameterCount),
-      claimCount: Number(item.claimCount),
-      benchmarkCount: Number(item.benchmarkCount),
-    })),
-    total: Number(total),
-  };
+  return { items, total };
 }
 
 /** Ids are positive 32-bit integers; anything else names no model. */
@@ -124,7 +116,7 @@ export function parseModelId(key: string): number | undefined {
 
 export async function findModels(db: DB, ids: number[]): Promise<ModelDetail[]> {
   if (ids.length === 0) return [];
-  const rows = await db
+  return db
     .selectFrom('model as m')
     .leftJoin('model as base', 'base.id', 'm.base_model_id')
     .select([
@@ -138,10 +130,6 @@ export async function findModels(db: DB, ids: number[]): Promise<ModelDetail[]> 
     ])
     .where('m.id', 'in', ids)
     .execute();
-  return rows.map((row) => ({
-    ...row,
-    parameterCount: row.parameterCount === null ? null : Number(row.parameterCount),
-  }));
 }
 
 export async function findModel(db: DB, id: number): Promise<ModelDetail | undefined> {
@@ -151,7 +139,7 @@ export async function findModel(db: DB, id: number): Promise<ModelDetail | undef
 
 /** Every model, for pickers: name order, with its approved claim count. */
 export async function listModelOptions(db: DB): Promise<ModelOption[]> {
-  const rows = await db
+  return db
     .selectFrom('model as m')
     .select([
       'm.id',
@@ -163,7 +151,6 @@ export async function listModelOptions(db: DB): Promise<ModelOption[]> {
     .orderBy(sql`lower(m.name)`)
     .orderBy('m.id')
     .execute();
-  return rows.map((row) => ({ ...row, claimCount: Number(row.claimCount) }));
 }
 
 export async function approvedClaimsForModels(

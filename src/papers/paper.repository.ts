@@ -75,10 +75,7 @@ export async function listPapers(
     .limit(query.perPage)
     .offset((query.page - 1) * query.perPage)
     .execute();
-  return {
-    items: items.map((item) => ({ ...item, claimCount: Number(item.claimCount) })),
-    total: Number(total),
-  };
+  return { items, total };
 }
 
 export async function findPaper(db: DB, key: string): Promise<Paper | undefined> {
@@ -96,7 +93,7 @@ export async function countPapers(db: DB): Promise<number> {
     .selectFrom('paper')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
-  return Number(row.n);
+  return row.n;
 }
 
 export async function findPaperByArxivId(db: DB, arxivId: string): Promise<Paper | undefined> {

@@ -168,7 +168,7 @@ export const submissionSchema = (today: Date) =>
       'Enter an email address such as name@example.org, or leave it empty.',
     ),
     confirm: z
-      .preprocess((v) => (Array.isArray(v) ? v.at(-1) : v), z.unknown())
+      .preprocess((v) => (Array.isArray(v) ? (v as unknown[]).at(-1) : v), z.unknown())
       .transform((v) => v === 'yes'),
     rows: rowsSchema,
   });

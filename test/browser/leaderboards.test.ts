@@ -18,8 +18,8 @@ run('leaderboards in a real browser', () => {
     browser = await launch();
   });
   afterAll(async () => {
-    await browser?.close();
-    await new Promise((resolve) => server?.close(resolve));
+    await browser.close();
+    await new Promise((resolve) => server.close(resolve));
   });
   beforeEach(async () => {
     // Reduced motion turns chart animations off, so points sit where the test reads them.

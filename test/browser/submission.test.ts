@@ -20,8 +20,8 @@ run('submitting a results table in a real browser', () => {
     errors = watchErrors(page);
   });
   afterAll(async () => {
-    await browser?.close();
-    await new Promise((resolve) => server?.close(resolve));
+    await browser.close();
+    await new Promise((resolve) => server.close(resolve));
   });
 
   const model = `Browser-Model-${Date.now().toString(36)}`;

@@ -56,7 +56,7 @@ describe('checking a claim against the catalogue', () => {
     [{ recipe: 'glue-official' }, 'recipe', 'Only a whole suite takes an averaging recipe'],
     [{ value: -150 }, 'value', 'between -100 and 100'],
   ] as const)('when %p, then %s says %p', (change, field, message) => {
-    const errors = checkAgainstCatalogue(catalogue, input(change as Partial<ClaimInput>));
+    const errors = checkAgainstCatalogue(catalogue, input(change));
     expect(errors[field]).toContain(message);
   });
 

@@ -51,7 +51,7 @@ async function counts() {
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('kind', '=', 'run')
       .executeTakeFirstOrThrow();
-    return { claims: Number(claims.n), runs: Number(runs.n) };
+    return { claims: claims.n, runs: runs.n };
   } finally {
     if (!database) await connection.close();
   }

@@ -9,17 +9,15 @@ const { database, app } = useSeededApp({
   env: { ...ADMIN_ENV, MAX_UPLOAD_BYTES: String(64 * 1024) },
 });
 
-const runClaims = async () =>
-  Number(
-    (
-      await database.db
-        .selectFrom('claim as c')
-        .innerJoin('paper as p', 'p.id', 'c.paper_id')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('p.kind', '=', 'run')
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
+const runClaims = async () => {
+  const { n } = await database.db
+    .selectFrom('claim as c')
+    .innerJoin('paper as p', 'p.id', 'c.paper_id')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('p.kind', '=', 'run')
+    .executeTakeFirstOrThrow();
+  return n;
+};
 
 describe('the admin import page', () => {
   test('when an anonymous visitor opens or posts to the import page, then they are sent to sign in and nothing is parsed', async () => {

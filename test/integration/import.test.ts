@@ -19,15 +19,13 @@ const { database: target } = useMigratedApp();
 const importText = async (db: TestDatabase, text: string, fileName: string, dryRun = false) =>
   runImport(db.db, parseImportFile(text, { fileName }), { actor: 'test-admin', dryRun, fileName });
 
-const auditCount = async (db: TestDatabase) =>
-  Number(
-    (
-      await db.db
-        .selectFrom('audit_event')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
+const auditCount = async (db: TestDatabase) => {
+  const { n } = await db.db
+    .selectFrom('audit_event')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return n;
+};
 
 interface DumpClaim {
   paper: number;

@@ -31,7 +31,7 @@ describe('model pages', () => {
       .executeTakeFirstOrThrow();
     const res = await request(app).get('/models').expect(200).expect('Content-Type', /html/);
     expect(res.text).toContain(`${n} models`);
-    expect(res.text).toContain(`Page 1 of ${Math.ceil(Number(n) / 25)}`);
+    expect(res.text).toContain(`Page 1 of ${Math.ceil(n / 25)}`);
     const deberta = await modelId('DeBERTaV3-base');
     expect(res.text).toMatch(
       new RegExp(

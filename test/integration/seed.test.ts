@@ -12,7 +12,7 @@ async function claimCounts() {
     .select(['b.slug', (eb) => eb.fn.countAll<number>().as('n')])
     .groupBy('b.slug')
     .execute();
-  return Object.fromEntries(rows.map((r) => [r.slug, Number(r.n)]));
+  return Object.fromEntries(rows.map((r) => [r.slug, r.n]));
 }
 
 async function findClaim(filter: {

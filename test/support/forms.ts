@@ -11,7 +11,7 @@ export function formBody(fields: Record<string, unknown>): string {
     if (Array.isArray(value)) value.forEach((item, i) => add(`${name}[${i}]`, item));
     else if (typeof value === 'object') {
       for (const [key, item] of Object.entries(value)) add(`${name}[${key}]`, item);
-    } else params.append(name, String(value));
+    } else params.append(name, typeof value === 'string' ? value : JSON.stringify(value));
   };
   for (const [name, value] of Object.entries(fields)) add(name, value);
   return params.toString();

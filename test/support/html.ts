@@ -12,6 +12,7 @@ export const decodeEntities = (text: string): string =>
   text.replace(/&(#34|quot|#39|lt|gt|amp);/g, (_, entity: string) => ENTITIES[entity]!);
 
 /** The config a page hands to Chart.js, read back from a canvas's escaped data-chart attribute. */
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the caller names the shape it reads
 export function chartConfig<T = ChartConfigShape>(html: string, canvasId?: string): T {
   const pattern = canvasId
     ? new RegExp(`<canvas id="${canvasId}" data-chart="([^"]*)"`)

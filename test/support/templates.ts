@@ -12,10 +12,9 @@ import { seedCatalogue, seedLedger, type SeedReport } from '../../src/db/seed';
  * templates: `migrated` (schema and catalogue, an empty ledger) and `seeded` (plus the demo
  * ledger). Every test file clones its own database from one of them. On Postgres they are
  * template databases; on PGlite, dumps of an in-memory database that each test file loads into
- * an instance of its own. Test workers find them through an environment variable, which jest
- * passes on to the worker processes it starts after global setup.
+ * an instance of its own. Test workers find them through BENCHLEDGER_TEST_TEMPLATES, an
+ * environment variable that jest passes on to the worker processes it starts after global setup.
  */
-const ENV_KEY = 'BENCHLEDGER_TEST_TEMPLATES';
 
 export type TemplateName = 'migrated' | 'seeded';
 
@@ -35,7 +34,7 @@ const STALE_AFTER_SECONDS = 60 * 60;
 const DIR_PREFIX = 'benchledger-templates-';
 
 export function currentTemplates(): Templates | undefined {
-  const value = process.env[ENV_KEY];
+  const value = process.env.BENCHLEDGER_TEST_TEMPLATES;
   return value ? (JSON.parse(value) as Templates) : undefined;
 }
 
@@ -173,7 +172,7 @@ export async function createTemplates(): Promise<void> {
   if (!process.env.DATABASE_URL) {
     await buildPGliteTemplates(dir);
     const run = `r${Math.floor(Date.now() / 1000)}_${random}`;
-    process.env[ENV_KEY] = JSON.stringify({ run, dir } satisfies Templates);
+    process.env.BENCHLEDGER_TEST_TEMPLATES = JSON.stringify({ run, dir } satisfies Templates);
     return;
   }
   // The server's clock dates the run, so that any machine can tell a crashed run's leftovers.
@@ -187,14 +186,18 @@ export async function createTemplates(): Promise<void> {
   });
   const run = `r${now}_${random}`;
   const databases = await buildPostgresTemplates(run, dir);
-  process.env[ENV_KEY] = JSON.stringify({ run, dir, databases } satisfies Templates);
+  process.env.BENCHLEDGER_TEST_TEMPLATES = JSON.stringify({
+    run,
+    dir,
+    databases,
+  } satisfies Templates);
 }
 
 /** jest global teardown: the templates, and any test database a crashed test file left. */
 export async function dropTemplates(): Promise<void> {
   const templates = currentTemplates();
   if (!templates) return;
-  delete process.env[ENV_KEY];
+  delete process.env.BENCHLEDGER_TEST_TEMPLATES;
   fs.rmSync(templates.dir, { recursive: true, force: true });
   if (!templates.databases) return;
   await withAdmin(async (client) =>

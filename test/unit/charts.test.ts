@@ -363,7 +363,7 @@ describe('buildGroupedBarChart', () => {
 describe('seriesStyle', () => {
   it('when there are more series than colours, then colour and shape do not repeat together early', () => {
     const styles = Array.from({ length: 20 }, (_, i) => seriesStyle(i));
-    const distinct = new Set(styles.map((s) => `${s.colour}/${s.pointStyle}`));
+    const distinct = new Set(styles.map((s) => JSON.stringify([s.colour, s.pointStyle])));
     expect(distinct.size).toBe(20);
   });
 });

@@ -92,7 +92,7 @@ describe('mapping a seed record', () => {
     [{ model: 'Unknown model' }, /no normalisation rule/],
     [{ metric: 'Micro F1' }, /not used by glue-cola/],
   ])('when a record has %p, then it is skipped with a reason', (change, reason) => {
-    const result = mapSeedClaim(record(change as Partial<SeedClaimRecord>));
+    const result = mapSeedClaim(record(change));
     expect(result.ok).toBe(false);
     expect(!result.ok && result.reason).toMatch(reason);
   });

@@ -44,13 +44,11 @@ export function parsePaperDate(
 export function parseClaimsCsv(text: string): ParsedImport {
   let records: string[][];
   try {
-    records = (
-      parse(text.replace(/^\uFEFF/, ''), {
-        skip_empty_lines: true,
-        relax_column_count: false,
-        trim: true,
-      }) as string[][]
-    ).map((record) => record.map(unguardFormula));
+    records = parse(text.replace(/^\uFEFF/, ''), {
+      skip_empty_lines: true,
+      relax_column_count: false,
+      trim: true,
+    }).map((record) => record.map(unguardFormula));
   } catch (error) {
     throw new ImportError(`The CSV file could not be read: ${(error as Error).message}`);
   }

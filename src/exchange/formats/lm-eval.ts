@@ -316,7 +316,7 @@ export function fromLmEvalData(data: unknown): ParsedImport {
           variant,
           settingNotes: [
             harness,
-            `task ${task}${version === undefined ? '' : ` version ${String(version)}`}`,
+            `task ${task}${version === undefined ? '' : ` version ${typeof version === 'string' ? version : JSON.stringify(version)}`}`,
             filter === 'none' ? null : `filter ${filter}`,
           ]
             .filter(Boolean)

@@ -136,7 +136,7 @@ const isObject = (value: unknown): value is Json =>
 const str = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
 
 export function looksLikePapersWithCode(data: unknown): boolean {
-  const first = Array.isArray(data) ? data[0] : undefined;
+  const first = Array.isArray(data) ? (data as unknown[])[0] : undefined;
   return isObject(first) && 'task' in first && Array.isArray(first.datasets);
 }
 

@@ -50,12 +50,13 @@
         target.textContent = '';
         return;
       }
-      window.fetch(target.getAttribute('data-endpoint'), {
-        method: 'POST',
-        credentials: 'same-origin',
-        headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': token.value },
-        body: JSON.stringify({ table: textarea.value, format: format ? format.value : 'auto' }),
-      })
+      window
+        .fetch(target.getAttribute('data-endpoint'), {
+          method: 'POST',
+          credentials: 'same-origin',
+          headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': token.value },
+          body: JSON.stringify({ table: textarea.value, format: format ? format.value : 'auto' }),
+        })
         .then(function (response) {
           return response.json();
         })

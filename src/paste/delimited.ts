@@ -14,7 +14,7 @@ export function readDelimitedTable(source: string, delimiter: '\t' | ','): Grid 
       relax_column_count: true,
       skip_empty_lines: true,
       max_record_size: PASTE_LIMITS.chars,
-    }) as string[][];
+    });
   } catch (error) {
     const lines = (error as { lines?: unknown }).lines;
     throw new PasteError(

@@ -88,7 +88,7 @@ function tokenize(text: string): Token[] {
     const single = SINGLE[ch];
     if (single) {
       flush();
-      tokens.push({ t: single, line } as Token);
+      tokens.push({ t: single, line });
     } else if (ch === '~') {
       add(' ');
     } else {

@@ -120,7 +120,7 @@ export function mappingPage(input: {
       control(
         `columns[c${index}][${field}]`,
         `columns.${index}.${field}`,
-        String(values[field]),
+        values[field],
         errors,
         spec,
       );
@@ -294,7 +294,7 @@ export function hiddenFields(
     ['headerRows', String(mapping.headerRows)],
   ];
   mapping.columns.forEach((column, c) => {
-    for (const [key, value] of Object.entries(column)) {
+    for (const [key, value] of Object.entries(column as Record<keyof typeof column, string>)) {
       if (value !== '') fields.push([`columns[c${c}][${key}]`, value]);
     }
   });
@@ -305,7 +305,9 @@ export function hiddenFields(
       } else if (value !== '') fields.push([`tableRows[r${r}][${key}]`, String(value)]);
     }
   });
-  for (const [key, value] of Object.entries(mapping.setting)) {
+  for (const [key, value] of Object.entries(
+    mapping.setting as Record<keyof typeof mapping.setting, string>,
+  )) {
     fields.push([`setting[${key}]`, value]);
   }
   for (const [key, value] of Object.entries(paper)) if (value) fields.push([key, value]);
@@ -335,7 +337,7 @@ export function previewPage(review: PasteReview, context: PasteContext) {
       v.split,
       v.nShot ? `${v.nShot}-shot` : null,
       v.chainOfThought === 'yes' ? 'CoT' : v.chainOfThought === 'no' ? 'no CoT' : null,
-      ADAPTATION_LABELS[v.adaptation as keyof typeof ADAPTATION_LABELS] ?? v.adaptation,
+      (ADAPTATION_LABELS as Partial<Record<string, string>>)[v.adaptation] ?? v.adaptation,
       v.trainableParams ? `${v.trainableParams} trainable` : null,
       v.role,
       v.locator || null,

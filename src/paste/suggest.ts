@@ -472,7 +472,7 @@ function chooseRecipe(
       }
       if (!result.complete) continue;
       tried += 1;
-      if (matchesAtPrecision(result.score, printed.readings[0]!.value)) matches += 1;
+      if (matchesAtPrecision(result.score, printed.readings[0].value)) matches += 1;
     }
     if (matches > 0 && matches * 2 >= tried && (!best || matches > best.matches)) {
       best = { recipe, matches, tried };

@@ -2,9 +2,8 @@ import fs from 'node:fs';
 import type { Server } from 'node:http';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { buildTestApp } from '../support/app';
+import { useSeededApp } from '../support/app';
 import { browserAvailable, launch, listen, screenshot, watchErrors } from '../support/browser';
-import { createSeededDatabase, type TestDatabase } from '../support/database';
 import { tableCounts, uniqueArxivId } from '../support/forms';
 
 const run = browserAvailable() ? describe : describe.skip;
@@ -15,20 +14,18 @@ const BERT_TABLE = fs.readFileSync(
 );
 
 run('pasting a results table in a real browser', () => {
-  let database: TestDatabase;
+  const { database, app } = useSeededApp();
   let server: Server;
   let base: string;
   let browser: Browser;
 
   beforeAll(async () => {
-    database = await createSeededDatabase();
-    ({ server, base } = await listen(buildTestApp(database)));
+    ({ server, base } = await listen(app));
     browser = await launch();
   });
   afterAll(async () => {
-    await browser?.close();
-    await new Promise((resolve) => server?.close(resolve));
-    await database?.drop();
+    await browser.close();
+    await new Promise((resolve) => server.close(resolve));
   });
 
   const model = `Pasted-Model-${Date.now().toString(36)}`;

@@ -3,15 +3,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import type { Express } from 'express';
 import { connect } from '../../src/db/connect';
-import { ADMIN_ENV, buildTestApp } from '../support/app';
-import {
-  createEmptyDatabase,
-  createSeededDatabase,
-  onPostgres,
-  type TestDatabase,
-} from '../support/database';
+import { ADMIN_ENV, useSeededApp } from '../support/app';
+import { createEmptyDatabase, onPostgres, type TestDatabase } from '../support/database';
 import { decodeEntities } from '../support/html';
 import { csrfTokenIn, signedInAdmin } from '../support/forms';
 
@@ -19,20 +13,16 @@ const ROOT = path.resolve(__dirname, '../..');
 const TABLES = path.join(ROOT, 'test/fixtures/paste');
 const table = (name: string) => path.join(TABLES, name);
 
+const { app } = useSeededApp({ env: ADMIN_ENV });
 let scratch: string;
 let cliDatabase: TestDatabase | undefined;
-let seeded: TestDatabase;
-let app: Express;
 
 beforeAll(async () => {
   scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'benchledger-table-import-'));
   if (onPostgres) cliDatabase = await createEmptyDatabase();
-  seeded = await createSeededDatabase();
-  app = buildTestApp(seeded, { env: ADMIN_ENV });
 });
 afterAll(async () => {
   await cliDatabase?.drop();
-  await seeded?.drop();
   fs.rmSync(scratch, { recursive: true, force: true });
 });
 
@@ -45,7 +35,7 @@ async function importCli(...args: string[]) {
   const tsx = path.join(ROOT, 'node_modules/.bin/tsx');
   return promisify(execFile)(tsx, ['src/exchange/cli.ts', ...args], { cwd: ROOT, env }).then(
     ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
-    (e: { code: number; stdout: string; stderr: string }) => e,
+    (e: unknown) => e as { code: number; stdout: string; stderr: string },
   );
 }
 

@@ -1,19 +1,14 @@
-import type { Express } from 'express';
 import fc from 'fast-check';
-import { ADMIN_ENV, buildTestApp } from '../support/app';
-import { createMigratedDatabase, type TestDatabase } from '../support/database';
+import { ADMIN_ENV, useMigratedApp } from '../support/app';
 import { formBody, tableCounts, visitor, type Agent } from '../support/forms';
 
-let database: TestDatabase;
-let app: Express;
 let session: { agent: Agent; token: string };
 
+const { database, app } = useMigratedApp({ env: ADMIN_ENV, rateLimits: { submissions: 100_000 } });
+
 beforeAll(async () => {
-  database = await createMigratedDatabase();
-  app = buildTestApp(database, { env: ADMIN_ENV, rateLimits: { submissions: 100_000 } });
   session = await visitor(app, '/submit/table');
 });
-afterAll(() => database.drop());
 
 const text = fc.oneof(
   fc.string({ maxLength: 30 }),

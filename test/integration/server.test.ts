@@ -5,11 +5,12 @@ import path from 'node:path';
 import { createEmptyDatabase, onPostgres } from '../support/database';
 
 const ROOT = path.resolve(__dirname, '../..');
-const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
 
 function startServer(env: NodeJS.ProcessEnv): { child: ChildProcess; output: () => string } {
   let output = '';
-  const child = spawn(TSX, ['src/server.ts'], {
+  // node itself with tsx's loader, not the tsx command: that one relays SIGTERM to its child and,
+  // when the child does not acknowledge it within 30 ms (a loaded machine), SIGKILLs it (exit 143).
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
     cwd: ROOT,
     env: { PATH: process.env.PATH, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', ...env },
   });

@@ -47,10 +47,10 @@ function flatQuery(req: Request): Record<string, string> {
 }
 
 /** The paginated envelope: data, totals and links to the neighbouring pages. */
-function sendPage<T>(
+function sendPage(
   req: Request,
   res: Response,
-  items: T[],
+  items: unknown[],
   total: number,
   page: number,
   perPage: number,
@@ -135,7 +135,7 @@ export function apiRouter(db: DB): Router {
     const query = leaderboardQuery.parse(req.query);
     const { leaderboard: computed } = await loadLeaderboard(db, req.params.slug, query);
     const { rows, ...leaderboard } = presentLeaderboard(computed);
-    sendPage<unknown>(req, res, rows, leaderboard.total, query.page, query.perPage, {
+    sendPage(req, res, rows, leaderboard.total, query.page, query.perPage, {
       leaderboard,
     });
   });

@@ -24,8 +24,6 @@ import type { PaperListItem } from '../papers/paper.repository';
 import type { Paper } from '../papers/paper.table';
 import type { z } from 'zod';
 
-const num = (value: number | null) => (value === null ? null : Number(value));
-
 export function presentConflict(conflict: ConflictBadge | null) {
   return conflict
     ? {
@@ -117,7 +115,7 @@ function presentSuiteLeaderboard(lb: SuiteLeaderboard): SuiteLeaderboardDocument
         date: row.paperDate,
         datePrecision: row.paperDatePrecision,
       },
-      model: { id: row.modelId, name: row.modelName, parameterCount: num(row.modelParameterCount) },
+      model: { id: row.modelId, name: row.modelName, parameterCount: row.modelParameterCount },
       setting: row.setting,
       score: row.score,
       scoreSource: row.scoreSource,

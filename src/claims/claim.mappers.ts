@@ -36,8 +36,6 @@ import {
   type TextRead,
 } from './claim.text';
 
-const num = (value: number | null) => (value === null ? null : Number(value));
-
 const provenanceOf = (c: Provenance): Provenance => ({
   locator: c.locator,
   quote: c.quote,
@@ -58,7 +56,7 @@ export function toPublicClaim(c: ClaimView): PublicClaim {
       datePrecision: c.paperDatePrecision,
       url: c.paperUrl,
     },
-    model: { id: c.modelId, name: c.modelName, parameterCount: num(c.modelParameterCount) },
+    model: { id: c.modelId, name: c.modelName, parameterCount: c.modelParameterCount },
     benchmark: { id: c.benchmarkId, slug: c.benchmarkSlug, name: c.benchmarkName },
     metric: { slug: c.metricSlug, name: c.metricName, direction: c.metricDirection },
     recipe:
@@ -178,8 +176,8 @@ export function toCsvCells(c: ClaimView): Record<string, CsvCell> {
 
 /** How a CSV reader hands over one row: its cells by column, and where to report a problem. */
 export interface CsvRow {
-  cell(column: string): string;
-  problem(column: string, message: string): void;
+  cell: (column: string) => string;
+  problem: (column: string, message: string) => void;
 }
 
 const roleText = choiceText(ROLES, 'proposed');

@@ -365,6 +365,7 @@ export const subjectKey = (
   );
 
 /** One setting field's phrase, e.g. "5-shot", or null when it says nothing. */
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- F pairs the field with its spec's value type
 export function settingPhrase<F extends SettingField>(field: F, setting: Setting): string | null {
   const spec: SettingFieldSpec<Setting[F]> = SETTING_SPECS[field];
   return spec.phrase(setting[field], setting);

@@ -116,11 +116,11 @@ export function exportRouter(db: DB): Router {
   });
 
   router.get('/papers/:key.json', async (req, res) => {
-    const { paper: p, claims } = await loadPaper(db, String(req.params.key));
+    const { paper: p, claims } = await loadPaper(db, req.params.key);
     sendJson(res, { kind: 'paper', paper: presentPaper(p), claims: claims.map(toPublicClaim) });
   });
   router.get('/papers/:key.csv', async (req, res) => {
-    const { paper: p, claims } = await loadPaper(db, String(req.params.key));
+    const { paper: p, claims } = await loadPaper(db, req.params.key);
     sendCsv(res, `paper-${p.arxiv_id ?? p.id}`, claimsCsv(claims, p));
   });
 
@@ -151,11 +151,11 @@ export function exportRouter(db: DB): Router {
   });
 
   router.get('/models/:id.json', async (req, res) => {
-    const { model: m, claims } = await loadModel(db, String(req.params.id));
+    const { model: m, claims } = await loadModel(db, req.params.id);
     sendJson(res, { kind: 'model', model: presentModel(m), claims: claims.map(toPublicClaim) });
   });
   router.get('/models/:id.csv', async (req, res) => {
-    const { model: m, claims } = await loadModel(db, String(req.params.id));
+    const { model: m, claims } = await loadModel(db, req.params.id);
     sendCsv(res, `model-${m.id}`, claimsCsv(claims));
   });
 

@@ -8,7 +8,7 @@ import { verifyCsrf } from '../http/csrf';
 import { readTableImport } from '../paste/table-import';
 import { detectFormat, parseImportFile } from './formats/detect';
 import { runImport, type ImportReport } from './import.service';
-import { FORMAT_LABELS, IMPORT_FORMATS, ImportError, type ImportFormat } from './import.types';
+import { FORMAT_LABELS, IMPORT_FORMATS, ImportError } from './import.types';
 import { PendingImports } from './pending-imports';
 
 const uploadFields = z.object({
@@ -74,12 +74,13 @@ export function importRouter(db: DB, config: Config, pending = new PendingImport
     const [file] = files.file ?? [];
     const [mapping] = files.mapping ?? [];
     if (!file || file.size === 0) {
-      return renderForm(res, 422, { error: 'Choose a file to import.', chosenFormat: format });
+      renderForm(res, 422, { error: 'Choose a file to import.', chosenFormat: format });
+      return;
     }
     const fileName = file.originalname.slice(0, 200);
     try {
       const text = file.buffer.toString('utf8');
-      const chosen = format === 'auto' ? detectFormat(text, fileName) : (format as ImportFormat);
+      const chosen = format === 'auto' ? detectFormat(text, fileName) : format;
       if (chosen === 'table' && !mapping) {
         throw new ImportError(
           'A LaTeX or Markdown table needs its mapping file (YAML or JSON) beside it: choose it under "Mapping file".',

@@ -12,9 +12,7 @@ import {
   SPLITS,
   type Split,
 } from '../claims/claim.setting';
-import { queryEnum, queryString } from '../http/query';
-
-const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);
+import { firstValue as first, queryEnum, queryString } from '../http/query';
 
 const dateBound = (description: string) =>
   z

@@ -274,15 +274,17 @@ export function leaderboardView(
 ): LeaderboardView {
   const path = `/benchmarks/${benchmark.slug}`;
   // The URL carries the view's whole state; links change one part of it.
-  const state: Record<string, string | number> = {
+  const full: Record<string, string | number> = {
     ...lb.filters,
     metric: lb.kind === 'dataset' ? (lb.metric?.slug ?? '') : '',
     sort: lb.sort,
     order: lb.order,
     perPage,
   };
-  for (const [key, value] of Object.entries(FILTER_DEFAULTS))
-    if (state[key] === value) delete state[key];
+  const defaults: Record<string, string | number> = FILTER_DEFAULTS;
+  const state = Object.fromEntries(
+    Object.entries(full).filter(([key, value]) => defaults[key] !== value),
+  );
   const link = (changes: Record<string, string | number | undefined>) =>
     withQuery(path, state, changes);
   const header: Header = (text, sort, options = {}) => ({

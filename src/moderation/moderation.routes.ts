@@ -1,11 +1,12 @@
 import { Router, type Request, type Response } from 'express';
 import { requireAdmin } from '../auth/require-admin';
 import { loadCatalogue } from '../benchmarks/benchmark.repository';
-import { toFormValues, type FormField, type FormValues } from '../claims/claim.mappers';
+import { toFormValues, type FormValues } from '../claims/claim.mappers';
 import type { DB } from '../db/database';
+import { bodyFields } from '../http/body';
 import { errorSummary, fieldErrors } from '../http/form';
 import { HttpError } from '../http/http-error';
-import { FIELD_LABELS, rowControls, summaryOf } from '../submissions/submission.form';
+import { fieldLabel, rowControls, summaryOf } from '../submissions/submission.form';
 import { listBenchmarkOptions, listModelNames } from '../submissions/submission.repository';
 import { echoValues } from '../submissions/submission.schema';
 import { describeEvent, noticeFrom } from './audit.presenter';
@@ -58,7 +59,7 @@ function groupBySubmission(claims: QueuedClaim[]) {
 
 const editLabel = (key: string) => {
   const field = key.split('.')[2];
-  return field ? (FIELD_LABELS[field as FormField] ?? field) : key === 'reason' ? 'Reason' : '';
+  return field ? fieldLabel(field) : key === 'reason' ? 'Reason' : '';
 };
 
 export function moderationRouter(db: DB): Router {
@@ -169,7 +170,7 @@ export function moderationRouter(db: DB): Router {
     const id = idOf(req);
     const echoed = echoValues(req.body);
     const values = echoed.rows[0]?.[1];
-    const body: Record<string, unknown> = typeof req.body === 'object' && req.body ? req.body : {};
+    const body = bodyFields(req);
     const reason = typeof body.reason === 'string' ? body.reason.slice(0, 1000) : '';
     const parsed = editSchema.safeParse(body);
     if (!parsed.success) {

@@ -7,12 +7,11 @@
 import { loadCatalogue, type Catalogue } from '../benchmarks/benchmark.repository';
 import { checkAgainstCatalogue, resolveClaim } from '../claims/claim-input';
 import type { ClaimInput } from '../claims/claim.contract';
-import type { FormField } from '../claims/claim.mappers';
 import { findExistingClaim, findNearConflicts, type NearConflict } from '../claims/claim.service';
 import type { DB } from '../db/database';
 import { findPaperByArxivId } from '../papers/paper.repository';
 import { fieldErrors } from '../http/form';
-import { FIELD_LABELS } from '../submissions/submission.form';
+import { fieldLabel } from '../submissions/submission.form';
 import {
   MAX_ROWS,
   rowSchema,
@@ -79,7 +78,7 @@ export interface PasteReview {
   counts: Record<ItemStatus | 'conflicts', number>;
 }
 
-const label = (field: string) => FIELD_LABELS[field as FormField] ?? field;
+const label = fieldLabel;
 
 function count(items: PreviewItem[]): PasteReview['counts'] {
   return {

@@ -288,9 +288,14 @@ export function paperControls(
 export function labelFor(key: string): string {
   const [first, rowKey, field] = key.split('.');
   if (first === 'rows' && rowKey !== undefined && field !== undefined) {
-    return `Row ${Number(rowKey) + 1}, ${FIELD_LABELS[field as FormField] ?? field}`;
+    return `Row ${Number(rowKey) + 1}, ${fieldLabel(field)}`;
   }
-  return FIELD_LABELS[first as PaperFieldName] ?? first ?? '';
+  return first === undefined ? '' : fieldLabel(first);
+}
+
+/** The label of a form field by its name; an unknown name is its own label. */
+export function fieldLabel(name: string): string {
+  return (FIELD_LABELS as Partial<Record<string, string>>)[name] ?? name;
 }
 
 export function summaryOf(

@@ -54,7 +54,7 @@ const rowTextSchema = z.object(
 
 /** One row of a submission form → a ClaimInput, with the claim schema's message per field. */
 export const rowSchema = rowTextSchema.transform((row, ctx): ClaimInput => {
-  const parsed = claimInputSchema.safeParse(fromFormValues(row as FormValues));
+  const parsed = claimInputSchema.safeParse(fromFormValues(row));
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });

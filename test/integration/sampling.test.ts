@@ -1,7 +1,6 @@
-import type { Express } from 'express';
 import request from 'supertest';
-import { ADMIN_ENV, buildTestApp } from '../support/app';
-import { createMigratedDatabase, type TestDatabase } from '../support/database';
+import { ADMIN_ENV, useMigratedApp } from '../support/app';
+import type { TestDatabase } from '../support/database';
 import {
   csrfTokenIn,
   formBody,
@@ -22,10 +21,11 @@ import { schemaValidator } from '../support/schemas';
  * with k=100.
  */
 
-let source: TestDatabase;
-let target: TestDatabase;
-let app: Express;
-let targetApp: Express;
+const { database: source, app } = useMigratedApp({
+  env: ADMIN_ENV,
+  rateLimits: { submissions: 1000 },
+});
+const { database: target, app: targetApp } = useMigratedApp({ env: ADMIN_ENV });
 const model = uniqueName('LLaMA-65B');
 const validExport = schemaValidator('export.schema.json');
 
@@ -79,13 +79,6 @@ function leaderboardRows(html: string) {
     .filter((cells) => cells.length > 0 && cells[at('Model')]!.startsWith(model))
     .map((cells) => ({ value: cells[at('Value')], sampling: cells[at('Sampling')] }));
 }
-
-beforeAll(async () => {
-  [source, target] = await Promise.all([createMigratedDatabase(), createMigratedDatabase()]);
-  app = buildTestApp(source, { env: ADMIN_ENV, rateLimits: { submissions: 1000 } });
-  targetApp = buildTestApp(target, { env: ADMIN_ENV });
-});
-afterAll(() => Promise.all([source.drop(), target.drop()]));
 
 describe('the sampling protocol, end to end', () => {
   test('when a row names a sampling that is none of greedy, maj@K or pass@K, then the form comes back with a message on that field and nothing is stored', async () => {

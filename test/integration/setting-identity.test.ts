@@ -14,14 +14,13 @@ import {
 } from '../../src/claims/claim.setting';
 import { blankClaim } from '../../src/exchange/import.types';
 import type { Claim } from '../../src/claims/claim.table';
-import { createMigratedDatabase, type TestDatabase } from '../support/database';
+import { useMigratedApp } from '../support/app';
 import { buildClaim, buildPaper, unique } from '../support/factories';
 
-let database: TestDatabase;
+const { database } = useMigratedApp();
 let modelId: number;
 
 beforeAll(async () => {
-  database = await createMigratedDatabase();
   modelId = (
     await database.db
       .insertInto('model')
@@ -35,7 +34,6 @@ beforeAll(async () => {
       .executeTakeFirstOrThrow()
   ).id;
 });
-afterAll(() => database.drop());
 
 const BASE: Setting = { ...unstatedSetting(), split: 'test', adaptation: 'full_ft' };
 
